@@ -1,0 +1,49 @@
+"""The command line: `python main.py [FILE]` opens the window; `python main.py VERB ...` runs a verb."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
+VERB_MODULES = ("check",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gkdesk", description="政府信息公开工作年度报告：填报、校验、审核、汇总")
+    subparsers = parser.add_subparsers(dest="verb", metavar="命令")
+    for name in VERB_MODULES:
+        importlib.import_module(f"gkdesk.cli.{name}").register(subparsers)
+    return parser
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gkdesk", description="打开报告编辑窗口")
+    parser.add_argument("file", nargs="?", help="要打开的报告文件（.gkr、.docx、.xlsx 或模板 .gkt）")
+    parser.add_argument("--screenshot", metavar="DIR", help="把窗口的每一页保存为 PNG 后退出")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _use_utf8_output()
+    if args_list and args_list[0] in VERB_MODULES:
+        args = build_parser().parse_args(args_list)
+        return int(args.func(args))
+    if args_list and args_list[0] in ("-h", "--help"):
+        build_parser().print_help()
+        print("\n不带命令时：python main.py [文件] [--screenshot 目录] 打开编辑窗口。")
+        return 0
+    window_args = _window_parser().parse_args(args_list)
+    from gkdesk.ui.app import run_window  # Qt is imported only for the window
+
+    return run_window(window_args.file, window_args.screenshot)
+
+
+def _use_utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")

@@ -1,0 +1,1 @@
+"""Reading and writing report files (.gkr, .docx, .xlsx). No Qt."""

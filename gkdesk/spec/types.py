@@ -1,0 +1,215 @@
+"""Frozen dataclasses describing one edition of the report format (read from forms/*.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class ValueType(Enum):
+    """What a table cell may hold."""
+
+    COUNT = "count"  # non-negative integer
+    SIGNED_COUNT = "signed_count"  # integer, may be negative (2019 本年增/减)
+    AMOUNT_WAN = "amount_wan"  # non-negative amount in 万元, at most 4 decimals
+
+    @property
+    def max_decimals(self) -> int:
+        return 4 if self is ValueType.AMOUNT_WAN else 0
+
+    @property
+    def allows_negative(self) -> bool:
+        return self is ValueType.SIGNED_COUNT
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    span: int = 1
+    value_type: ValueType = ValueType.COUNT
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A merged label that spans several rows (e.g. （三）不予公开)."""
+
+    key: str
+    label: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    columns: tuple[Column, ...]
+    short: str = ""
+    group: str | None = None
+    help: str = ""
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A header cell; its text is literal or taken from a column or row label."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    column: str | None = None
+    row: str | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    """Header rows followed by data rows sharing one set of value columns."""
+
+    header: tuple[tuple[HeaderCell, ...], ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class TotalRule:
+    """A derived total: along `axis`, cell `target` = sum of `parts`.
+
+    axis "column": a total column (each row's target column sums the part columns).
+    axis "row": a total row (each column's target row sums the part rows).
+    """
+
+    axis: str
+    target: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    key: str  # "table.row.column"
+    table: str
+    row: str
+    column: str
+    value_type: ValueType
+    derived: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    grid_columns: int
+    label_columns: int
+    layout: str  # "rows" or "inline"
+    bands: tuple[Band, ...]
+    groups: tuple[Group, ...]
+    totals: tuple[TotalRule, ...]
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(row for band in self.bands for row in band.rows)
+
+    def row(self, key: str) -> Row:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    def group(self, key: str) -> Group:
+        for group in self.groups:
+            if group.key == key:
+                return group
+        raise KeyError(key)
+
+    def group_chain(self, row: Row) -> tuple[Group, ...]:
+        """The row's groups, outermost first."""
+        chain: list[Group] = []
+        key = row.group
+        while key is not None:
+            group = self.group(key)
+            chain.insert(0, group)
+            key = group.parent
+        return tuple(chain)
+
+    def cell_key(self, row: str, column: str) -> str:
+        return f"{self.key}.{row}.{column}"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    number: str
+    heading: str
+    table: str | None = None
+    outline: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule with an id and severity; `kind` selects the engine's evaluator, `params` its arguments."""
+
+    id: str
+    severity: str  # "error" or "warning"
+    kind: str
+    text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OrganLevel:
+    key: str
+    label: str
+    may_make_regulations: bool
+    fee_plausible_max_wan: int
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    edition: str
+    name: str
+    first_year: int
+    last_year: int | None
+    title: str
+    opening: str
+    organ_levels: tuple[OrganLevel, ...]
+    sections: tuple[Section, ...]
+    tables: Mapping[str, Table]
+    checks: tuple[Check, ...]
+    cells: Mapping[str, CellSpec]
+
+    def section(self, key: str) -> Section:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+    def organ_level(self, key: str) -> OrganLevel | None:
+        for level in self.organ_levels:
+            if level.key == key:
+                return level
+        return None
+
+    @property
+    def narrative_sections(self) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if section.table is None)
+
+    @property
+    def input_cells(self) -> tuple[CellSpec, ...]:
+        return tuple(cell for cell in self.cells.values() if not cell.derived)
+
+    def covers_year(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def title_for(self, organ: str, year: int | None) -> str:
+        return self.title.format(organ=organ, year=year if year is not None else "")
