@@ -1,11 +1,47 @@
-"""Evaluate the format definition's checks against a report."""
+"""Evaluate the format definition's checks against a report: each check's kind selects an evaluator."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from gkdesk.checks import arithmetic, cells, cross_year, text
+from gkdesk.checks.context import CheckContext
 from gkdesk.checks.finding import Finding
 from gkdesk.model import Report
+from gkdesk.spec import Check
+
+Evaluator = Callable[[CheckContext, Check], list[Finding]]
+
+EVALUATORS: dict[str, Evaluator] = {
+    "equation": arithmetic.check_equation,
+    "total": arithmetic.check_total,
+    "invalid_values": cells.check_invalid_values,
+    "blank_values": cells.check_blank_values,
+    "regulation_level": cells.check_regulation_level,
+    "fee_unit": cells.check_fee_unit,
+    "carry_over": cross_year.check_carry_over,
+    "in_force": cross_year.check_in_force,
+    "narrative_figures": text.check_narrative_figures,
+    "section_missing": text.check_section_missing,
+    "old_format": text.check_old_format,
+    "fee_statement": text.check_fee_statement,
+    "repeated_text": text.check_repeated_text,
+}
 
 
 def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All findings for `report`; cross-year rules use `previous` (or report.previous) when given."""
-    return []
+    """All findings for `report`, in section order; cross-year rules use `previous` or report.previous."""
+    spec = report.spec
+    context = CheckContext(report, spec, previous if previous is not None else report.previous)
+    findings: list[Finding] = []
+    for check in spec.checks:
+        findings.extend(EVALUATORS[check.kind](context, check))
+    order = {section.key: index for index, section in enumerate(spec.sections)}
+    findings.sort(key=lambda finding: order.get(finding.section, len(order)))
+    return findings
+
+
+def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    errors = sum(1 for finding in findings if finding.is_error)
+    return errors, len(findings) - errors

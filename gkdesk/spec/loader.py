@@ -277,9 +277,9 @@ def _check_refs(
         for key in keys:
             if key not in known:
                 raise SpecError(f"{where}.{name}：引用了未定义的{'行' if known is row_keys else '列'} {key}")
-    if table is not None and params.get("per") is None and params.get("column") and "row" not in params:
-        if not any(t.axis == "column" and t.target == params["column"] for t in table.totals):
-            raise SpecError(f"{where}.column：{params['column']} 不是合计列")
+    total_column = params.get("column") if params.get("per") is None and "row" not in params else None
+    if table is not None and total_column and not any(t.axis == "column" and t.target == total_column for t in table.totals):
+        raise SpecError(f"{where}.column：{params['column']} 不是合计列")
     for figure_index, figure in enumerate(params.get("figures", [])):
         for key in figure.get("cells", []):
             if key not in cells:

@@ -1,0 +1,114 @@
+"""Rules over table arithmetic: equations per row or column, and declared totals against their parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from gkdesk.checks.context import CheckContext
+from gkdesk.checks.finding import Finding
+from gkdesk.model import Number
+from gkdesk.spec import Check, Table
+
+
+def _lines(table: Table, per: str) -> Iterator[tuple[str, str]]:
+    """(line key, line name) for each column (per="column") or row (per="row") of the table."""
+    if per == "column":
+        seen: list[str] = []
+        for row in table.rows:
+            for column in row.columns:
+                if column.key not in seen:
+                    seen.append(column.key)
+                    yield column.key, ""
+    else:
+        for row in table.rows:
+            yield row.key, row.label
+
+
+def _term_name(table: Table, key: str, per: str) -> str:
+    if per == "column":
+        return table.row(key).short_label
+    return next(column.label for row in table.rows for column in row.columns if column.key == key)
+
+
+def _side_name(table: Table, keys: Sequence[str], per: str, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    return "+".join(_term_name(table, key, per) for key in keys)
+
+
+def _cell(table: Table, line: str, term: str, per: str) -> str:
+    return table.cell_key(term, line) if per == "column" else table.cell_key(line, term)
+
+
+def _exists(ctx: CheckContext, key: str) -> bool:
+    return key in ctx.spec.cells
+
+
+def _fmt(number: Number) -> str:
+    return format(number, "f") if not isinstance(number, int) else str(number)
+
+
+def _balance(
+    ctx: CheckContext,
+    check: Check,
+    table: Table,
+    per: str,
+    left: Sequence[str],
+    right: Sequence[str],
+    left_name: str,
+    right_name: str,
+) -> list[Finding]:
+    findings = []
+    for line, line_label in _lines(table, per):
+        left_cells = [c for c in (_cell(table, line, t, per) for t in left) if _exists(ctx, c)]
+        right_cells = [c for c in (_cell(table, line, t, per) for t in right) if _exists(ctx, c)]
+        if not left_cells or not right_cells:
+            continue
+        left_sum: Number = sum((ctx.resolved.number(c) for c in left_cells), start=0)
+        right_sum: Number = sum((ctx.resolved.number(c) for c in right_cells), start=0)
+        if left_sum == right_sum:
+            continue
+        if per == "column":
+            column = next(col for row in table.rows for col in row.columns if col.key == line)
+            where = ctx.column_name(table, column)
+        else:
+            where = line_label
+        difference: Number = left_sum - right_sum if left_sum > right_sum else right_sum - left_sum
+        message = (
+            f"{ctx.table_name(table.key)} {where}：{left_name}={_fmt(left_sum)}，{right_name}={_fmt(right_sum)}，"
+            f"相差{_fmt(difference)}"
+        )
+        cells = tuple(left_cells + right_cells)
+        findings.append(Finding(check.id, check.severity, cells, message, ctx.section_of_table(table.key), cells[0]))
+    return findings
+
+
+def check_equation(ctx: CheckContext, check: Check) -> list[Finding]:
+    """Per line (row or column): sum of `left` terms = sum of `right` terms."""
+    params = check.params
+    table = ctx.spec.tables[params["table"]]
+    per = params["per"]
+    left, right = params["left"], params["right"]
+    return _balance(
+        ctx,
+        check,
+        table,
+        per,
+        left,
+        right,
+        _side_name(table, left, per, params.get("left_name")),
+        _side_name(table, right, per, params.get("right_name")),
+    )
+
+
+def check_total(ctx: CheckContext, check: Check) -> list[Finding]:
+    """A total the report states (declared by a file, or derived) against the sum of its parts."""
+    params = check.params
+    table = ctx.spec.tables[params["table"]]
+    axis = "column" if "column" in params else "row"
+    target = params[axis]
+    rule = next(t for t in table.totals if t.axis == axis and t.target == target)
+    per = "row" if axis == "column" else "column"
+    target_name = table.row(target).short_label + "总计" if axis == "row" else _term_name(table, target, per)
+    parts_name = params.get("parts_name") or _side_name(table, rule.parts, per, None)
+    return _balance(ctx, check, table, per, [target], rule.parts, target_name, parts_name)

@@ -1,0 +1,127 @@
+"""Rules over the narrative: figures against the tables, missing sections, old format, fee statement, repetition."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from gkdesk.checks.context import CheckContext, chinese_number
+from gkdesk.checks.finding import Finding
+from gkdesk.model import Report, format_value
+from gkdesk.spec import Check
+
+MIN_TEXT_FOR_REPETITION = 200
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
+    """(section key, paragraph index, text) of every narrative paragraph, in section order."""
+    for section in report.spec.sections:
+        for index, paragraph in enumerate(report.paragraphs(section.key)):
+            yield section.key, index, paragraph.text
+
+
+def narrative_text(report: Report) -> str:
+    return "\n".join(text for _, _, text in _paragraphs(report))
+
+
+def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
+    """A figure the narrative states about the tables must equal the table's figure."""
+    findings = []
+    reported: set[tuple[str, str, int]] = set()
+    for section_key, index, text in _paragraphs(ctx.report):
+        for figure in check.params["figures"]:
+            cells = tuple(figure["cells"])
+            table_value = sum((ctx.resolved.number(key) for key in cells), start=0)
+            for pattern in figure["patterns"]:
+                for match in _compiled(pattern).finditer(text):
+                    stated = int(match.group(1))
+                    anchor = f"{section_key}#{index}"
+                    if stated == table_value or (figure["name"], anchor, stated) in reported:
+                        continue
+                    reported.add((figure["name"], anchor, stated))
+                    section = ctx.spec.section(section_key)
+                    places = "+".join(ctx.cell_place(ctx.spec.cells[key]) for key in cells)
+                    message = (
+                        f"{section.heading} 第{chinese_number(index + 1)}段：正文“{match.group(0).strip()}”"
+                        f"（{figure['name']}）为{stated}，而{places}为{format_value(table_value)}"
+                    )
+                    findings.append(Finding(check.id, check.severity, cells, message, section_key, anchor))
+    return findings
+
+
+def check_section_missing(ctx: CheckContext, check: Check) -> list[Finding]:
+    findings = []
+    filled_tables = {key.split(".", 1)[0] for key in (*ctx.report.values, *ctx.report.declared)}
+    for section in ctx.spec.sections:
+        if section.table is not None:
+            missing = section.table not in filled_tables
+        else:
+            missing = not any(p.text.strip() for p in ctx.report.paragraphs(section.key))
+        if missing:
+            what = "表格没有填写任何数据" if section.table else "没有内容"
+            message = f"“{section.heading}”{what}"
+            findings.append(Finding(check.id, check.severity, (), message, section.key, section.key))
+    return findings
+
+
+def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
+    year = ctx.report.year
+    if year is None or year < 2021:
+        return []
+    findings = []
+    if ctx.report.edition != check.params["current_edition"]:
+        message = f"{year}年度报告使用了2019年试行格式的表格，应改用国办公开办函〔2021〕30号格式"
+        findings.append(Finding(check.id, check.severity, (), message, "proactive", "proactive"))
+    citation = check.params["citation"]
+    texts = [("overview", -1, ctx.report.opening), *_paragraphs(ctx.report)]
+    for section_key, index, text in texts:
+        if citation in text:
+            anchor = f"{section_key}#{index}" if index >= 0 else "opening"
+            message = f"{year}年度报告引用了已被替代的{citation}，应引用国办公开办函〔2021〕30号"
+            findings.append(Finding(check.id, check.severity, (), message, section_key, anchor))
+            break
+    return findings
+
+
+def check_fee_statement(ctx: CheckContext, check: Check) -> list[Finding]:
+    section = ctx.spec.section(check.params["section"])
+    text = "".join(p.text for p in ctx.report.paragraphs(section.key))
+    if any(word in text for word in check.params["keywords"]):
+        return []
+    message = f"“{section.heading}”未说明信息处理费收取情况（未收取的也应说明）"
+    return [Finding(check.id, check.severity, (), message, section.key, section.key)]
+
+
+def _shingles(text: str, size: int = 3) -> set[str]:
+    compact = re.sub(r"\s+", "", text)
+    return {compact[i : i + size] for i in range(len(compact) - size + 1)}
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of character trigrams: 1.0 for identical texts."""
+    left, right = _shingles(a), _shingles(b)
+    if not left or not right:
+        return 0.0
+    return len(left & right) / len(left | right)
+
+
+def check_repeated_text(ctx: CheckContext, check: Check) -> list[Finding]:
+    if ctx.previous is None:
+        return []
+    findings = []
+    for section in ctx.spec.narrative_sections:
+        now = "".join(p.text for p in ctx.report.paragraphs(section.key))
+        before = "".join(p.text for p in ctx.previous.paragraphs(section.key))
+        if min(len(now), len(before)) < MIN_TEXT_FOR_REPETITION:
+            continue
+        similarity = text_similarity(now, before)
+        if similarity >= check.params["threshold"]:
+            message = f"“{section.heading}”与上年报告的相似度为{similarity:.0%}，内容雷同，应如实反映本年度工作"
+            findings.append(Finding(check.id, check.severity, (), message, section.key, section.key))
+    return findings

@@ -1,0 +1,73 @@
+"""`python main.py check FILE [--previous LAST_YEAR_FILE] [--json]`.
+
+Exit 0: no error (warnings allowed); 1: errors; 2: the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from gkdesk.checks import Finding, run_checks
+from gkdesk.checks.engine import count_by_severity
+from gkdesk.checks.report_json import check_json
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.open import read_report
+from gkdesk.model import Report
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("check", help="校验报告文件", description="校验报告文件并列出问题")
+    parser.add_argument("file", help="报告文件（.gkr、.docx 或 .xlsx）")
+    parser.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年度报告，用于跨年度校验")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.set_defaults(func=run)
+
+
+def _read(path: str, what: str) -> Report | None:
+    try:
+        return read_report(path)
+    except ReportFileError as error:
+        print(f"无法读取{what}：{error}", file=sys.stderr)
+        return None
+
+
+def format_findings(report: Report, findings: list[Finding]) -> list[str]:
+    """Human-readable lines, grouped by section, acknowledged warnings marked."""
+    lines = []
+    sections = {section.key: section.heading for section in report.spec.sections}
+    current = None
+    for finding in findings:
+        if finding.section != current:
+            current = finding.section
+            lines.append(sections.get(current, current))
+        label = "错误" if finding.is_error else "警告"
+        note = report.acknowledgements.get(finding.key)
+        suffix = f"（已说明：{note}）" if note and not finding.is_error else ""
+        lines.append(f"  [{label}] {finding.rule}：{finding.message}{suffix}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    report = _read(args.file, "报告")
+    if report is None:
+        return EXIT_UNREADABLE
+    previous = None
+    if args.previous:
+        previous = _read(args.previous, "上年度报告")
+        if previous is None:
+            return EXIT_UNREADABLE
+    findings = run_checks(report, previous)
+    errors, warnings = count_by_severity(findings)
+    if args.json:
+        print(json.dumps(check_json(args.file, report, findings), ensure_ascii=False, indent=2))
+    else:
+        print(f"{args.file}：{report.title}（{report.spec.name}格式）")
+        for line in format_findings(report, findings):
+            print(line)
+        print(f"共 {errors} 个错误，{warnings} 个警告。" if findings else "未发现问题。")
+    return EXIT_ERRORS if errors else EXIT_OK
