@@ -1,0 +1,94 @@
+"""`python main.py check`: messages, exit codes and the JSON shape, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from gkdesk.io.gkr import save_gkr
+from tests.conftest import ROOT, SAMPLE_GKR
+from tests.helpers import sample_report
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, encoding="utf-8", check=False
+    )
+
+
+def test_sample_reports_mismatch_and_exits_0() -> None:
+    result = run_cli("check", str(SAMPLE_GKR))
+    assert result.returncode == 0, result.stderr
+    assert "text.table_mismatch" in result.stdout and "27" in result.stdout and "30" in result.stdout
+    assert "共 0 个错误，1 个警告" in result.stdout
+
+
+def test_broken_value_exits_1_with_rule_cells_and_numbers(tmp_path: Path) -> None:
+    report = sample_report()
+    report.values["requests.granted.natural"] = 11
+    path = tmp_path / "broken.gkr"
+    save_gkr(report, path)
+    result = run_cli("check", str(path), "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    balance = [f for f in data["findings"] if f["rule"] == "T3.balance"]
+    assert balance[0]["cells"] == [
+        "requests.new.natural",
+        "requests.carried_over.natural",
+        "requests.total.natural",
+        "requests.carried_forward.natural",
+    ]
+    assert balance[0]["message"] == "表三 第二列（自然人）：一+二=14，三（七）+四=13，相差1"
+    assert balance[0]["severity"] == "error"
+    text = run_cli("check", str(path))
+    assert text.returncode == 1 and "[错误] T3.balance" in text.stdout
+
+
+def test_json_shape() -> None:
+    result = run_cli("check", str(SAMPLE_GKR), "--json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"file", "format", "organ", "year", "values", "findings"}
+    assert (data["format"], data["organ"], data["year"]) == ("2021", "同心县", 2021)
+    assert data["values"]["requests"]["new"] == {
+        "natural": 14, "commercial": 0, "research": 0, "social": 0, "legal": 0, "other_org": 0, "total": 14,
+    }  # fmt: skip
+    assert data["values"]["proactive"]["fee"] == {"amount_wan": 1340.5117}
+    assert data["values"]["appeals"]["litigation_after"]["total"] == 0
+    assert [f["rule"] for f in data["findings"]] == ["text.table_mismatch"]
+
+
+def test_blank_and_invalid_cells_are_null(tmp_path: Path) -> None:
+    report = sample_report()
+    del report.values["requests.new.legal"]
+    from gkdesk.model import Invalid
+
+    report.values["requests.new.social"] = Invalid("—")
+    path = tmp_path / "r.gkr"
+    save_gkr(report, path)
+    data = json.loads(run_cli("check", str(path), "--json").stdout)
+    assert data["values"]["requests"]["new"]["legal"] is None
+    assert data["values"]["requests"]["new"]["social"] is None
+    assert {"value.blank", "value.invalid"} <= {f["rule"] for f in data["findings"]}
+
+
+def test_previous_year(tmp_path: Path) -> None:
+    last = sample_report()
+    last.year = 2020
+    last.values["requests.carried_forward.natural"] = 3
+    path = tmp_path / "last.gkr"
+    save_gkr(last, path)
+    result = run_cli("check", str(SAMPLE_GKR), "--previous", str(path), "--json")
+    assert result.returncode == 1
+    assert "T3.carry_over" in {f["rule"] for f in json.loads(result.stdout)["findings"]}
+
+
+def test_unreadable_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gkr"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run_cli("check", str(bad))
+    assert result.returncode == 2
+    assert "无法读取报告" in result.stderr and "bad.gkr" in result.stderr and "Traceback" not in result.stderr
+    missing = run_cli("check", str(tmp_path / "nope.gkr"))
+    assert missing.returncode == 2 and "找不到文件" in missing.stderr

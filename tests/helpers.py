@@ -1,0 +1,23 @@
+"""Shared helpers for tests: the sample report and small report builders."""
+
+from __future__ import annotations
+
+from gkdesk.io.gkr import load_gkr
+from gkdesk.model import Paragraph, Report
+from tests.conftest import SAMPLE_GKR
+
+
+def sample_report() -> Report:
+    """A fresh copy of the 同心县 2021 sample."""
+    return load_gkr(SAMPLE_GKR)
+
+
+def filled_report(year: int = 2021) -> Report:
+    """A report with every input cell 0 and every narrative section present: no finding at all."""
+    report = Report.new(year, "测试县")
+    report.organ_level = "county"
+    for cell in report.spec.input_cells:
+        report.values[cell.key] = 0
+    for section in report.spec.narrative_sections:
+        report.narratives[section.key] = [Paragraph.plain("本年度工作情况。未收取信息处理费。")]
+    return report
