@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from gkdesk.checks.context import CheckContext
 from gkdesk.checks.finding import Finding
 from gkdesk.model import Number
-from gkdesk.spec import Check, Table
+from gkdesk.spec import Check, Table, load_spec
 
 
 def _lines(table: Table, per: str) -> Iterator[tuple[str, str]]:
@@ -40,12 +41,24 @@ def _cell(table: Table, line: str, term: str, per: str) -> str:
     return table.cell_key(term, line) if per == "column" else table.cell_key(line, term)
 
 
-def _exists(ctx: CheckContext, key: str) -> bool:
-    return key in ctx.spec.cells
-
-
 def _fmt(number: Number) -> str:
     return format(number, "f") if not isinstance(number, int) else str(number)
+
+
+@cache
+def _equation_lines(
+    edition: str, table_key: str, per: str, left: tuple[str, ...], right: tuple[str, ...]
+) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(line key, left cells, right cells) per line, for lines where both sides exist."""
+    spec = load_spec(edition)
+    table = spec.tables[table_key]
+    lines = []
+    for line, _ in _lines(table, per):
+        left_cells = tuple(c for c in (_cell(table, line, t, per) for t in left) if c in spec.cells)
+        right_cells = tuple(c for c in (_cell(table, line, t, per) for t in right) if c in spec.cells)
+        if left_cells and right_cells:
+            lines.append((line, left_cells, right_cells))
+    return tuple(lines)
 
 
 def _balance(
@@ -59,26 +72,27 @@ def _balance(
     right_name: str,
 ) -> list[Finding]:
     findings = []
-    for line, line_label in _lines(table, per):
-        left_cells = [c for c in (_cell(table, line, t, per) for t in left) if _exists(ctx, c)]
-        right_cells = [c for c in (_cell(table, line, t, per) for t in right) if _exists(ctx, c)]
-        if not left_cells or not right_cells:
-            continue
-        left_sum: Number = sum((ctx.resolved.number(c) for c in left_cells), start=0)
-        right_sum: Number = sum((ctx.resolved.number(c) for c in right_cells), start=0)
+    number = ctx.resolved.number
+    for line, left_cells, right_cells in _equation_lines(ctx.spec.edition, table.key, per, tuple(left), tuple(right)):
+        left_sum: Number = 0
+        for cell in left_cells:
+            left_sum += number(cell)
+        right_sum: Number = 0
+        for cell in right_cells:
+            right_sum += number(cell)
         if left_sum == right_sum:
             continue
         if per == "column":
             column = next(col for row in table.rows for col in row.columns if col.key == line)
             where = ctx.column_name(table, column)
         else:
-            where = line_label
+            where = table.row(line).label
         difference: Number = left_sum - right_sum if left_sum > right_sum else right_sum - left_sum
         message = (
             f"{ctx.table_name(table.key)} {where}：{left_name}={_fmt(left_sum)}，{right_name}={_fmt(right_sum)}，"
             f"相差{_fmt(difference)}"
         )
-        cells = tuple(left_cells + right_cells)
+        cells = left_cells + right_cells
         findings.append(Finding(check.id, check.severity, cells, message, ctx.section_of_table(table.key), cells[0]))
     return findings
 

@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from gkdesk.model.report import Report
 from gkdesk.model.values import CellValue, Number, as_number
-from gkdesk.spec import FormatSpec, Table
+from gkdesk.spec import FormatSpec, load_spec
+
+
+@cache
+def _derivation_plan(edition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(target cell, part cells) in evaluation order for every derived total of an edition.
+
+    Row totals (e.g. 三（七）总计 per column) come first, then total columns over the stated values,
+    so the corner cell sums what the total row states.
+    """
+    spec: FormatSpec = load_spec(edition)
+    plan: list[tuple[str, tuple[str, ...]]] = []
+    for table in spec.tables.values():
+        for total in sorted(table.totals, key=lambda t: 0 if t.axis == "row" else 1):
+            if total.axis == "row":
+                for column in table.row(total.target).columns:
+                    parts = tuple(table.cell_key(part, column.key) for part in total.parts)
+                    plan.append((table.cell_key(total.target, column.key), parts))
+            else:
+                for row in table.rows:
+                    if any(column.key == total.target for column in row.columns):
+                        parts = tuple(table.cell_key(row.key, part) for part in total.parts)
+                        plan.append((table.cell_key(row.key, total.target), parts))
+    return tuple(plan)
 
 
 class Resolved:
@@ -14,28 +39,15 @@ class Resolved:
         self.report = report
         self.spec = spec or report.spec
         self.derived: dict[str, Number] = {}
-        for table in self.spec.tables.values():
-            self._derive(table)
-
-    def _derive(self, table: Table) -> None:
-        # Row totals first (e.g. 三（七）总计 per column), then total columns over the stated values,
-        # so the corner cell sums what the total row states.
-        ordered = sorted(table.totals, key=lambda total: 0 if total.axis == "row" else 1)
-        for total in ordered:
-            if total.axis == "row":
-                for column in table.row(total.target).columns:
-                    key = table.cell_key(total.target, column.key)
-                    self.derived[key] = sum(
-                        (self.number(table.cell_key(part, column.key)) for part in total.parts), start=0
-                    )
-            else:
-                for row in table.rows:
-                    if not any(column.key == total.target for column in row.columns):
-                        continue
-                    key = table.cell_key(row.key, total.target)
-                    self.derived[key] = sum(
-                        (self.number(table.cell_key(row.key, part)) for part in total.parts), start=0
-                    )
+        numbers: dict[str, Number] = {key: as_number(report.values.get(key)) for key in self.spec.cells}
+        declared = report.declared
+        for target, parts in _derivation_plan(self.spec.edition):
+            total: Number = 0
+            for part in parts:
+                total += numbers[part]
+            self.derived[target] = total
+            numbers[target] = as_number(declared[target]) if target in declared else total
+        self._numbers = numbers
 
     def stated(self, key: str) -> CellValue:
         """What the report states: a declared total where a file had one, the derived total, or the input."""
@@ -47,7 +59,7 @@ class Resolved:
 
     def number(self, key: str) -> Number:
         """The stated value for arithmetic (blank and invalid count as 0)."""
-        return as_number(self.stated(key))
+        return self._numbers[key]
 
     def is_derived(self, key: str) -> bool:
         return key in self.derived
