@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
-VERB_MODULES = ("check",)
+VERB_MODULES = ("check", "template", "rollup")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,74 @@
+"""`python main.py rollup DIR_OR_FILES... -o OUT.xlsx [--template T.gkt] [--year Y] [--json] [--county FILE.gkr]`.
+
+Exit 0: rolled up (the workbook lists what is wrong); 2: nothing could be rolled up or a file cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.gkr import save_gkr
+from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
+from gkdesk.template import open_template
+
+EXIT_OK, EXIT_FAILED = 0, 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("rollup", help="汇总各单位报送的报告", description="汇总文件夹或文件中各单位报送的年度报告")
+    parser.add_argument("sources", nargs="+", metavar="DIR_OR_FILE", help="文件夹（如U盘）或报告文件（.gkr、.docx、.xlsx）")
+    parser.add_argument("-o", "--output", metavar="OUT.xlsx", help="汇总表（.xlsx）保存位置")
+    parser.add_argument("--template", metavar="T.gkt", help="模板：固定年度、格式，并提供应报送单位名单")
+    parser.add_argument("--year", type=int, help="汇总年度（无模板时；缺省取多数报告的年度）")
+    parser.add_argument("--county", metavar="FILE.gkr", help="同时新建本级报告，表格预填合计数")
+    parser.add_argument("--organ", default="", help="本级报告的机关名称（与 --county 一起使用）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出汇总结果")
+    parser.set_defaults(func=run)
+
+
+def _print_summary(result: RollupResult) -> None:
+    print(f"{result.year or '—'} 年度汇总：")
+    for row in result.rows:
+        figures = f"错误 {row.errors}，未说明的警告 {row.warnings}，未处理的批注 {row.open_comments}" if row.file else ""
+        note = f"（{row.note}）" if row.note else ""
+        print(f"  {row.organ}：{row.status_label} {figures}{note}")
+    for refusal in result.refused:
+        print(f"  未受理 {refusal.file}：{refusal.reason}")
+    counted = len(result.counted_rows)
+    errors = sum(1 for f in result.total_findings if f.is_error)
+    print(f"计入合计 {counted} 个单位，未受理 {len(result.refused)} 个文件；合计校验：{errors} 个错误。")
+
+
+def run(args: argparse.Namespace) -> int:
+    template = None
+    exclude = [args.output] if args.output else []
+    try:
+        if args.template:
+            opened = open_template(args.template)
+            if opened.altered:
+                print(opened.warning, file=sys.stderr)
+            template = opened.template
+        result = roll_up(args.sources, template=template, year=args.year, exclude=exclude)
+    except (ReportFileError, ValueError) as error:
+        print(f"无法汇总：{error}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        if args.output:
+            write_rollup_xlsx(result, Path(args.output))
+        if args.county:
+            save_gkr(county_report(result, args.organ, template=template), Path(args.county))
+        if args.json:
+            print(json.dumps(rollup_json(result), ensure_ascii=False, indent=2))
+        else:
+            _print_summary(result)
+    except (ReportFileError, ValueError) as error:
+        print(f"无法保存：{error}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        result.close()
+    return EXIT_OK if result.totals is not None else EXIT_FAILED

@@ -1,0 +1,117 @@
+"""`python main.py template ... -o FILE.gkt` makes a template; `template --open T.gkt --unit NAME -o DIR`
+starts a unit's report from one; `template --show T.gkt` prints it and whether it was altered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.gkr import save_gkr
+from gkdesk.model import Contact
+from gkdesk.spec import SpecError, edition_for_year, load_spec
+from gkdesk.template import (
+    OpenedTemplate,
+    Template,
+    open_template,
+    report_from_template,
+    save_template,
+    suggested_return_name,
+)
+from gkdesk.template.units import read_units
+
+EXIT_OK, EXIT_ALTERED, EXIT_FAILED = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("template", help="制作或打开下发模板（.gkt）", description="制作下发给各单位的填报模板")
+    parser.add_argument("-o", "--output", metavar="FILE", help="模板（.gkt）或新报告的保存位置（文件或文件夹）")
+    parser.add_argument("--year", type=int, help="报告年度")
+    parser.add_argument("--edition", choices=("2021", "2019"), help="格式版本（缺省按年度）")
+    parser.add_argument("--issuer", default="", help="下发单位，如 某某县人民政府办公室")
+    parser.add_argument("--office", default="", help="联系部门")
+    parser.add_argument("--address", default="", help="联系地址")
+    parser.add_argument("--phone", default="", help="联系电话")
+    parser.add_argument("--email", default="", help="电子邮箱")
+    parser.add_argument("--deadline", default="", help="报送截止日期 YYYY-MM-DD")
+    parser.add_argument("--instructions", default="", help="填报说明（打开模板时显示）")
+    parser.add_argument("--instructions-file", metavar="FILE", help="从 UTF-8 文本文件读取填报说明")
+    parser.add_argument("--opening", help="预填的开头段落，可用 {organ} {year} {office} {address} {phone} {email}")
+    parser.add_argument("--units", metavar="FILE.csv", help="应报送单位名单：每行 名称,层级,代码")
+    parser.add_argument("--open", metavar="T.gkt", help="用模板新建报告（配合 --unit 或 --organ）")
+    parser.add_argument("--unit", default="", help="从名单中选择的单位名称")
+    parser.add_argument("--organ", default="", help="机关名称（模板没有名单时）")
+    parser.add_argument("--show", metavar="T.gkt", help="显示模板内容及校验结果")
+    parser.set_defaults(func=run)
+
+
+def _make(args: argparse.Namespace) -> int:
+    if args.year is None or not args.output:
+        print("制作模板需要 --year 和 -o FILE.gkt", file=sys.stderr)
+        return EXIT_FAILED
+    edition = args.edition or edition_for_year(args.year)
+    instructions = args.instructions
+    if args.instructions_file:
+        instructions = Path(args.instructions_file).read_text(encoding="utf-8-sig")
+    template = Template(
+        year=args.year,
+        edition=edition,
+        issuer=args.issuer,
+        contact=Contact(args.office, args.address, args.phone, args.email),
+        deadline=args.deadline,
+        instructions=instructions,
+        opening=load_spec(edition).opening if args.opening is None else args.opening,
+        units=read_units(args.units, edition) if args.units else (),
+    )
+    save_template(template, Path(args.output))
+    print(f"已保存模板：{args.output}（{args.year} 年度，{len(template.units)} 个单位）")
+    return EXIT_OK
+
+
+def _show(opened: OpenedTemplate) -> int:
+    template = opened.template
+    print(f"{opened.path.name}：{template.year} 年度，{load_spec(template.edition).name} 格式，下发单位 {template.issuer or '—'}")
+    if template.deadline:
+        print(f"截止日期：{template.deadline}")
+    if template.instructions:
+        print(f"填报说明：{template.instructions}")
+    for unit in template.units:
+        print(f"  {unit.code or '—'}  {unit.name}")
+    print(opened.warning or f"校验值一致（{opened.checksum}）")
+    return EXIT_ALTERED if opened.altered else EXIT_OK
+
+
+def _open(args: argparse.Namespace, opened: OpenedTemplate) -> int:
+    template = opened.template
+    unit = None
+    if template.units:
+        unit = template.unit(args.unit or args.organ)
+        if unit is None:
+            print(f"“{args.unit or args.organ}”不在模板的单位名单中；名单：{'、'.join(u.name for u in template.units)}", file=sys.stderr)
+            return EXIT_FAILED
+    if opened.altered:
+        print(opened.warning, file=sys.stderr)
+    report = report_from_template(template, unit, args.organ or args.unit)
+    target = Path(args.output or ".")
+    if target.is_dir():
+        target = target / suggested_return_name(template, report)
+    save_gkr(report, target)
+    print(f"已新建报告：{target}")
+    if template.instructions:
+        print(f"填报说明：{template.instructions}")
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.show:
+            return _show(open_template(args.show))
+        if args.open:
+            return _open(args, open_template(args.open))
+        return _make(args)
+    except (ReportFileError, SpecError, OSError, ValueError) as error:
+        print(f"模板操作失败：{error}", file=sys.stderr)
+        return EXIT_FAILED

@@ -1,0 +1,207 @@
+"""The roll-up: read every returned report one at a time, check it, add it to the county totals. No Qt.
+
+Memory stays flat: a report is dropped as soon as its summary row, its spooled values and its share of
+the running totals are taken. Files are untrusted: whatever goes wrong reading one refuses that file only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gkdesk.checks import run_checks
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.open import READERS, read_report
+from gkdesk.model import Report
+from gkdesk.rollup.collect import collect
+from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
+from gkdesk.rollup.spool import Spool
+from gkdesk.rollup.totals import Totals
+from gkdesk.spec import edition_for_year, load_spec
+from gkdesk.template.model import Template, unit_key
+
+# progress(done, total, current file) → False to cancel.
+Progress = Callable[[int, int, Path | None], bool]
+
+
+class RollupCancelled(Exception):
+    """The person pressed 取消."""
+
+
+@dataclass
+class _Group:
+    """Returns of one (year, edition): only one group is rolled up, the others are refused at the end."""
+
+    totals: Totals
+    rows: list[UnitRow] = field(default_factory=list)
+    counted: dict[str, UnitRow] = field(default_factory=dict)  # unit key → the row counted
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _read(path: Path) -> Report | str:
+    """The report, or why it cannot be used."""
+    try:
+        return read_report(path)
+    except ReportFileError as error:
+        return str(error)
+    except (MemoryError, RecursionError):
+        return "文件过大或结构过深，无法读取"
+    except Exception as error:  # untrusted file: any failure of a reader refuses this file only
+        return f"文件已损坏或不是报告文件（{type(error).__name__}）"
+
+
+def _pending_comments(report: Report) -> int:
+    return sum(1 for comment in report.comments if comment.status != "已确认")
+
+
+class _Rollup:
+    def __init__(self, template: Template | None, year: int | None, edition: str | None) -> None:
+        self.template = template
+        self.year = template.year if template else year
+        self.edition = template.edition if template else edition
+        self.groups: dict[tuple[int, str], _Group] = {}
+        self.refused: list[Refusal] = []
+        self.spool = Spool()
+
+    def add_file(self, path: Path) -> None:
+        loaded = _read(path)
+        if isinstance(loaded, str):
+            self.refused.append(Refusal(str(path), loaded))
+            return
+        report = loaded
+        reason = self._refusal(report)
+        if reason:
+            self.refused.append(Refusal(str(path), reason))
+            return
+        assert report.year is not None
+        group = self.groups.get((report.year, report.edition))
+        if group is None:
+            group = self.groups[(report.year, report.edition)] = _Group(Totals(report.edition))
+        findings = run_checks(report)
+        warnings = [f for f in findings if not f.is_error]
+        acknowledged = sum(1 for f in warnings if f.key in report.acknowledgements)
+        listed = self.template.unit(report.organ) if self.template and self.template.units else None
+        row = UnitRow(
+            organ=listed.name if listed else report.organ.strip(),
+            status=RETURNED if listed or not (self.template and self.template.units) else UNLISTED,
+            file=str(path),
+            unit=listed,
+            errors=len(findings) - len(warnings),
+            warnings=len(warnings) - acknowledged,
+            acknowledged=acknowledged,
+            open_comments=_pending_comments(report),
+            spool_index=self.spool.add(report, findings),
+        )
+        key = unit_key(row.organ)
+        first = group.counted.get(key)
+        if first is None:
+            group.counted[key] = row
+            group.totals.add(report)
+            if row.status == UNLISTED:
+                row.note = "不在模板的单位名单中，已计入合计"
+        else:
+            row.status = DUPLICATE
+            row.note = f"重复报送：以 {Path(first.file or '').name} 为准，本文件未计入合计"
+            extra = f"另有重复报送：{path.name}"
+            first.note = f"{first.note}；{extra}" if first.note else extra
+        group.rows.append(row)
+
+    def _refusal(self, report: Report) -> str:
+        if report.year is None:
+            return "报告未填写年度"
+        if self.year is not None and report.year != self.year:
+            return f"年度不符：本文件为 {report.year} 年度，汇总的是 {self.year} 年度"
+        if self.edition is not None and report.edition != self.edition:
+            return f"报告格式版本不符：本文件为 {report.spec.name} 格式，汇总使用 {_edition_name(self.edition)} 格式"
+        if not report.organ.strip():
+            return "报告未填写机关名称，无法确定报送单位"
+        return ""
+
+    def finish(self, template_files: list[str]) -> RollupResult:
+        chosen = self._chosen_group()
+        rows: list[UnitRow] = []
+        totals = None
+        year, edition = self.year, self.edition
+        for (group_year, group_edition), group in self.groups.items():
+            if (group_year, group_edition) == chosen:
+                rows, totals, year, edition = group.rows, group.totals, group_year, group_edition
+                continue
+            for row in group.rows:
+                self.refused.append(Refusal(row.file or "", _minority_reason(group_year, group_edition, chosen)))
+        rows = self._with_missing(rows)
+        total_findings = run_checks(totals.report(year)) if totals is not None else []
+        return RollupResult(year, edition, rows, self.refused, totals, total_findings, self.spool, template_files)
+
+    def _chosen_group(self) -> tuple[int, str] | None:
+        """The (year, edition) rolled up: fixed by a template or option, otherwise the one most units returned."""
+        if not self.groups:
+            return None
+        sizes = Counter({key: len(group.counted) for key, group in self.groups.items()})
+        return max(sizes, key=lambda key: (sizes[key], key[0]))
+
+    def _with_missing(self, rows: list[UnitRow]) -> list[UnitRow]:
+        """Units in the template's order (missing ones included), then units not on the list."""
+        if not (self.template and self.template.units):
+            return sorted(rows, key=lambda row: (unit_key(row.organ), row.status == DUPLICATE, row.file or ""))
+        by_unit: dict[str, list[UnitRow]] = {}
+        for row in rows:
+            by_unit.setdefault(unit_key(row.organ), []).append(row)
+        ordered: list[UnitRow] = []
+        for unit in self.template.units:
+            found = by_unit.pop(unit_key(unit.name), None)
+            ordered += sorted(found, key=lambda row: row.status == DUPLICATE) if found else [UnitRow(unit.name, MISSING, unit=unit)]
+        for key in sorted(by_unit):
+            ordered += sorted(by_unit[key], key=lambda row: row.status == DUPLICATE)
+        return ordered
+
+
+def _edition_name(edition: str) -> str:
+    return load_spec(edition).name
+
+
+def _minority_reason(year: int, edition: str, chosen: tuple[int, str] | None) -> str:
+    if chosen is None or year != chosen[0]:
+        return f"年度不符：本文件为 {year} 年度，多数报告为 {chosen[0] if chosen else '其他'} 年度"
+    return f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式，多数报告为 {_edition_name(chosen[1])} 格式"
+
+
+def roll_up(
+    sources: Iterable[Path | str],
+    template: Template | None = None,
+    year: int | None = None,
+    exclude: Iterable[Path | str] = (),
+    progress: Progress | None = None,
+) -> RollupResult:
+    """Roll up every readable report under `sources` (folders and files; .gkr, .docx, .xlsx mixed).
+
+    The year and edition come from `template`, else from `year`, else from the returns themselves (the year
+    most units returned for). Among double returns of one unit the most recently modified file counts.
+    Raises RollupCancelled when `progress` returns False.
+    """
+    found = collect(sources, READERS, exclude)
+    files = sorted(found.files, key=lambda path: (-_modified(path), str(path)))
+    edition = None
+    if template is None and year is not None:
+        edition = edition_for_year(year)
+    rollup = _Rollup(template, year, edition)
+    rollup.refused += found.refused
+    try:
+        for done, path in enumerate(files):
+            if progress is not None and progress(done, len(files), path) is False:
+                raise RollupCancelled
+            rollup.add_file(path)
+        if progress is not None and progress(len(files), len(files), None) is False:
+            raise RollupCancelled
+    except BaseException:
+        rollup.spool.close()
+        raise
+    return rollup.finish([os.fspath(p) for p in found.templates])

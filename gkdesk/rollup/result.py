@@ -1,0 +1,70 @@
+"""What a roll-up found: one row per unit, the refused files, the county totals. No Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gkdesk.checks import Finding
+from gkdesk.template.model import Unit
+
+if TYPE_CHECKING:
+    from gkdesk.rollup.spool import Spool
+    from gkdesk.rollup.totals import Totals
+
+# Row statuses (interface: `rollup --json`) and how they are shown.
+RETURNED, MISSING, DUPLICATE, UNLISTED = "returned", "missing", "duplicate", "unlisted"
+STATUS_LABELS = {RETURNED: "已报送", MISSING: "未报送", DUPLICATE: "重复报送", UNLISTED: "已报送（不在名单中）"}
+COUNTED = (RETURNED, UNLISTED)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    file: str
+    reason: str
+
+
+@dataclass
+class UnitRow:
+    """One row of the completeness table. Units still missing have no file."""
+
+    organ: str
+    status: str
+    file: str | None = None
+    unit: Unit | None = None  # the template's entry, where there is a list
+    errors: int = 0
+    warnings: int = 0  # warnings not acknowledged (说明) in the report
+    acknowledged: int = 0
+    open_comments: int = 0  # review comments not yet 已确认
+    note: str = ""
+    spool_index: int | None = None  # where its values and findings are kept for the export
+
+    @property
+    def counted(self) -> bool:
+        return self.status in COUNTED
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class RollupResult:
+    year: int | None
+    edition: str | None
+    rows: list[UnitRow]
+    refused: list[Refusal]
+    totals: Totals | None
+    total_findings: list[Finding] = field(default_factory=list)
+    spool: Spool | None = None
+    template_files: list[str] = field(default_factory=list)
+
+    @property
+    def counted_rows(self) -> list[UnitRow]:
+        return [row for row in self.rows if row.counted]
+
+    def close(self) -> None:
+        """Drop the temporary per-unit store."""
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None

@@ -1,0 +1,66 @@
+"""A temporary file holding each unit's stated values and findings, so memory stays flat. No Qt.
+
+The roll-up keeps only small per-unit summaries in memory; the export reads this back in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import IO, Any
+
+from gkdesk.checks import Finding
+from gkdesk.model import CellValue, Invalid, Report, Resolved
+
+Record = dict[str, Any]
+
+
+def _encode(value: CellValue) -> Any:
+    if isinstance(value, Decimal):
+        return {"d": format(value, "f")}
+    if isinstance(value, Invalid):
+        return {"x": value.raw}
+    return value
+
+
+def decode_value(raw: Any) -> CellValue:
+    """A stored value back: int, Decimal, Invalid or None."""
+    if isinstance(raw, dict):
+        return Decimal(raw["d"]) if "d" in raw else Invalid(raw["x"])
+    return raw
+
+
+class Spool:
+    def __init__(self) -> None:
+        self._file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (lives as long as the result)
+        self.count = 0
+
+    def add(self, report: Report, findings: list[Finding]) -> int:
+        """Store `report`'s stated values (all cells) and its findings; returns the record's index."""
+        resolved = Resolved(report)
+        values = {key: _encode(resolved.stated(key)) for key in report.spec.cells}
+        items = [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "cells": list(f.cells),
+                "message": f.message,
+                "acknowledged": report.acknowledgements.get(f.key, "") if not f.is_error else "",
+            }
+            for f in findings
+        ]
+        self._file.seek(0, 2)
+        self._file.write(json.dumps({"values": values, "findings": items}, ensure_ascii=False) + "\n")
+        self.count += 1
+        return self.count - 1
+
+    def records(self) -> Iterator[tuple[int, Record]]:
+        """(index, {"values": {cell key: raw}, "findings": [...]}) in the order stored."""
+        self._file.seek(0)
+        for index, line in enumerate(self._file):
+            yield index, json.loads(line)
+
+    def close(self) -> None:
+        self._file.close()
