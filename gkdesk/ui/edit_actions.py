@@ -1,0 +1,52 @@
+"""编辑 and 审核 menus: undo/redo through the report's QUndoStack, re-check and stepping through findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from gkdesk.ui.main_window import MainWindow
+
+
+class EditActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        stack = window.document.undo_stack
+        self.undo_action = stack.createUndoAction(window, "撤销")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(window, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit = window.menu("edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+        self.recheck_action = QAction("重新审核(&C)", window)
+        self.recheck_action.setShortcut(QKeySequence("F5"))
+        self.recheck_action.triggered.connect(lambda: window.document.recheck())
+        self.next_action = QAction("下一个问题(&N)", window)
+        self.next_action.setShortcut(QKeySequence("F8"))
+        self.next_action.triggered.connect(self.next_finding)
+        self.acknowledge_action = QAction("说明此警告(&A)…", window)
+        self.acknowledge_action.triggered.connect(window.findings_panel.acknowledge_current)
+        review = window.menu("review")
+        for action in (self.recheck_action, self.next_action, self.acknowledge_action):
+            review.addAction(action)
+
+        about = QAction("关于 gkdesk(&A)", window)
+        about.triggered.connect(
+            lambda: window.prompts.error("关于 gkdesk", "gkdesk：政府信息公开工作年度报告填报、审核与汇总。")
+        )
+        window.menu("help").addAction(about)
+
+    def next_finding(self) -> None:
+        panel = self.window.findings_panel
+        items = panel.items()
+        if not items:
+            return
+        current = panel.tree.currentItem()
+        position = items.index(current) + 1 if current in items else 0
+        item = items[position % len(items)]
+        panel.tree.setCurrentItem(item)
+        panel._on_clicked(item)

@@ -1,0 +1,137 @@
+"""The findings panel: every finding grouped by section; click jumps to the place, warnings can be explained."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from gkdesk.checks import Finding
+from gkdesk.ui.commands import AcknowledgeCommand
+from gkdesk.ui.document import ReportDocument
+from gkdesk.ui.prompts import Prompts
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def severity_text(document: ReportDocument, finding: Finding) -> str:
+    if finding.is_error:
+        return "错误"
+    return "已说明" if document.is_acknowledged(finding) else "警告"
+
+
+class FindingsPanel(QWidget):
+    activated = Signal(object)  # Finding
+
+    def __init__(self, document: ReportDocument, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.prompts = prompts
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("findings")
+        self.tree.setHeaderLabels(["问题", "类别", "规则"])
+        self.tree.setColumnWidth(0, 620)
+        self.tree.setColumnWidth(1, 70)
+        self.tree.setRootIsDecorated(True)
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.itemActivated.connect(self._on_clicked)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.summary = QLabel(self)
+        self.acknowledge_button = QPushButton("说明此警告…", self)
+        self.acknowledge_button.setToolTip("警告所指情况属实时，写明原因；说明随报告保存，该警告显示为已说明")
+        self.acknowledge_button.clicked.connect(self.acknowledge_current)
+        self.withdraw_button = QPushButton("撤销说明", self)
+        self.withdraw_button.clicked.connect(self.withdraw_current)
+        bar = QHBoxLayout()
+        title = QLabel("审核结果", self)
+        title.setStyleSheet("font-weight: bold;")
+        bar.addWidget(title)
+        bar.addWidget(self.summary)
+        bar.addStretch(1)
+        bar.addWidget(self.acknowledge_button)
+        bar.addWidget(self.withdraw_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        document.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.current_finding()
+        self.tree.clear()
+        spec = self.document.report.spec
+        headings = {s.key: s.heading for s in spec.sections}
+        by_section: dict[str, list[Finding]] = {}
+        for finding in self.document.findings:
+            by_section.setdefault(finding.section, []).append(finding)
+        order = [s.key for s in spec.sections] + sorted(k for k in by_section if k not in headings)
+        for key in order:
+            findings = by_section.get(key)
+            if not findings:
+                continue
+            errors, warnings = self.document.counts(key)
+            group = QTreeWidgetItem(self.tree, [f"{headings.get(key, '基本信息')}（错误 {errors}，警告 {warnings}）"])
+            group.setFirstColumnSpanned(True)
+            for finding in sorted(findings, key=lambda f: (not f.is_error, f.rule)):
+                item = QTreeWidgetItem(group, [self._text(finding), severity_text(self.document, finding), finding.rule])
+                item.setData(0, FINDING_ROLE, finding)
+                item.setToolTip(0, self._text(finding))
+                colour = "#b00020" if finding.is_error else "#6b7380" if self.document.is_acknowledged(finding) else "#9a5b00"
+                item.setForeground(1, QBrush(QColor(colour)))
+                if current is not None and finding.key == current.key:
+                    self.tree.setCurrentItem(item)
+            group.setExpanded(True)
+        errors, warnings = self.document.counts()
+        self.summary.setText(f"错误 {errors}　警告 {warnings}" if errors or warnings else "未发现问题")
+        self._update_buttons()
+
+    def _text(self, finding: Finding) -> str:
+        explanation = self.document.report.acknowledgements.get(finding.key)
+        if explanation and not finding.is_error:
+            return f"{finding.message}（已说明：{explanation}）"
+        return finding.message
+
+    def items(self) -> list[QTreeWidgetItem]:
+        result = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group is not None:
+                result += [item for j in range(group.childCount()) if (item := group.child(j)) is not None]
+        return result
+
+    def item_for(self, finding_key: str) -> QTreeWidgetItem | None:
+        for item in self.items():
+            if item.data(0, FINDING_ROLE).key == finding_key:
+                return item
+        return None
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        return finding if isinstance(finding, Finding) else None
+
+    def _update_buttons(self) -> None:
+        finding = self.current_finding()
+        is_warning = finding is not None and not finding.is_error
+        self.acknowledge_button.setEnabled(is_warning)
+        self.withdraw_button.setEnabled(is_warning and finding is not None and self.document.is_acknowledged(finding))
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, FINDING_ROLE)
+        if isinstance(finding, Finding):
+            self.activated.emit(finding)
+
+    def acknowledge_current(self) -> None:
+        finding = self.current_finding()
+        if finding is None or finding.is_error:
+            return
+        old = self.document.report.acknowledgements.get(finding.key, "")
+        text = self.prompts.ask_text("说明警告", f"{finding.message}\n\n请写明情况属实的原因（随报告保存）：", old)
+        if text is not None and text.strip():
+            self.document.undo_stack.push(AcknowledgeCommand(self.document, finding.key, text.strip()))
+
+    def withdraw_current(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and self.document.is_acknowledged(finding):
+            self.document.undo_stack.push(AcknowledgeCommand(self.document, finding.key, None))

@@ -1,0 +1,55 @@
+"""The cell editor: a line edit that explains, while you type, why input would be refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gkdesk.model import ValueRejected, parse_strict
+from gkdesk.ui.table_model import GRID_CELL_ROLE, ReportTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Refuses bad input on commit (the model says why) and warns already while typing."""
+
+    liveMessage = Signal(str)  # "" when the text is acceptable
+
+    def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table_model = model
+        self.prefill: str | None = None  # text to put back after a refused commit
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setFrame(False)
+        cell = index.data(GRID_CELL_ROLE)
+        value_type = self.table_model.cell_spec(cell).value_type
+
+        def check(text: str) -> None:
+            try:
+                parse_strict(text, value_type)
+                editor.setStyleSheet("")
+                self.liveMessage.emit("")
+            except ValueRejected as error:
+                editor.setStyleSheet("background: #fbd5d5;")
+                self.liveMessage.emit(f"无法输入：{error}")
+
+        editor.textChanged.connect(check)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if self.prefill is not None:
+            editor.setText(self.prefill)
+            editor.selectAll()
+            self.prefill = None
+        else:
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if editor.isModified() or editor.text() != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

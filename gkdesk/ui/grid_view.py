@@ -1,0 +1,225 @@
+"""The grid of one official table: merged headers and labels, keyboard-first entry, Excel paste."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+from gkdesk.model import CellValue, ValueRejected, format_value, parse_strict
+from gkdesk.ui.grid_delegate import CellDelegate
+from gkdesk.ui.table_model import GRID_CELL_ROLE, ReportTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+EndEditHint = QAbstractItemDelegate.EndEditHint
+
+
+class ReportGridView(QTableView):
+    """Enter and Tab go to the next input cell in the official order; Delete clears; Ctrl+V pastes a block."""
+
+    def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_model = model
+        self.setModel(model)
+        self.cell_delegate = CellDelegate(model, self)
+        self.setItemDelegate(self.cell_delegate)
+        self._rejected_key: str | None = None
+        model.rejected.connect(self._on_rejected)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for cell in model.layout.cells:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self.fit_columns()
+        if model.input_positions:
+            self.setCurrentIndex(model.index(*model.input_positions[0]))
+
+    # ------------------------------------------------------------ sizing
+
+    def fit_columns(self) -> None:
+        """Label columns get the room their words need (nested group columns stay narrow); values share the rest."""
+        table = self.grid_model.table
+        metrics = QFontMetrics(self.font())
+        char = metrics.horizontalAdvance("国")
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        n_label = table.label_columns
+        value_cols = self.grid_model.layout.n_cols - n_label
+        value_width = char * (6 if value_cols > 8 else 7 if value_cols > 4 else 9)
+        for col in range(n_label):
+            nested = col < n_label - 1
+            self.setColumnWidth(col, char * (4 if nested else 16 if n_label > 1 else 12))
+        for col in range(n_label, self.grid_model.layout.n_cols):
+            self.setColumnWidth(col, value_width)
+        self.resize_rows()
+
+    def resize_rows(self) -> None:
+        """Wrap long labels: each row is as tall as its longest single-row text needs."""
+        metrics = QFontMetrics(self.font())
+        line = metrics.lineSpacing()
+        heights = [int(line * 1.9)] * self.grid_model.layout.n_rows
+        for cell in self.grid_model.layout.cells:
+            if cell.rowspan != 1 or not cell.text:
+                continue
+            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
+            lines = max(1, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
+            heights[cell.row] = max(heights[cell.row], lines * line + 12)
+        for cell in self.grid_model.layout.cells:
+            # a tall merged header (the corner note of table 三) spreads over the rows it covers
+            if cell.rowspan > 1 and cell.text and cell.kind == "header":
+                width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
+                lines = max(1, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
+                need = lines * line + 12
+                have = sum(heights[r] for r in range(cell.row, cell.row + cell.rowspan))
+                if need > have:
+                    for r in range(cell.row, cell.row + cell.rowspan):
+                        heights[r] += -(-(need - have) // cell.rowspan)
+        for row, height in enumerate(heights):
+            self.setRowHeight(row, height)
+
+    def natural_width(self) -> int:
+        return sum(self.columnWidth(c) for c in range(self.grid_model.layout.n_cols)) + 2 * self.frameWidth()
+
+    def natural_height(self) -> int:
+        return sum(self.rowHeight(r) for r in range(self.grid_model.layout.n_rows)) + 2 * self.frameWidth()
+
+    # ------------------------------------------------------------ navigation
+
+    def select_cell(self, cell_key: str) -> None:
+        index = self.grid_model.index_of(cell_key)
+        self.setCurrentIndex(index)
+        self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+        self.setFocus()
+
+    def _step(self, forward: bool) -> QModelIndex:
+        positions = self.grid_model.input_positions
+        if not positions:
+            return self.currentIndex()
+        here = (self.currentIndex().row(), self.currentIndex().column())
+        if forward:
+            later = [p for p in positions if p > here]
+            target = later[0] if later else positions[0]
+        else:
+            earlier = [p for p in positions if p < here]
+            target = earlier[-1] if earlier else positions[-1]
+        return self.grid_model.index(*target)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action == QAbstractItemView.CursorAction.MoveNext:
+            return self._step(True)
+        if action == QAbstractItemView.CursorAction.MovePrevious:
+            return self._step(False)
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor: QWidget, hint: EndEditHint) -> None:
+        index = self.currentIndex()
+        super().closeEditor(editor, EndEditHint.NoHint)
+        refused, self._rejected_key = self._rejected_key, None
+        if refused is not None and hint != EndEditHint.NoHint:
+            # refused: stay on the cell with the typed text, so it can be corrected
+            self.edit(index)
+            return
+        self.cell_delegate.prefill = None
+        if hint in (EndEditHint.EditNextItem, EndEditHint.SubmitModelCache):
+            self.setCurrentIndex(self._step(True))
+        elif hint == EndEditHint.EditPreviousItem:
+            self.setCurrentIndex(self._step(False))
+
+    def _on_rejected(self, cell_key: str, reason: str) -> None:
+        if self.state() == QAbstractItemView.State.EditingState:
+            self._rejected_key = cell_key
+            editor = self.focusWidget()
+            self.cell_delegate.prefill = editor.text() if isinstance(editor, QLineEdit) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QGuiApplication.clipboard().text())
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            QGuiApplication.clipboard().setText(self.selected_text())
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_selection()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            self.setCurrentIndex(self._step(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------ block operations
+
+    def _selected_input_keys(self) -> list[str]:
+        keys = []
+        for index in self.selectionModel().selectedIndexes() or [self.currentIndex()]:
+            if self.grid_model.is_input(index):
+                keys.append(index.data(GRID_CELL_ROLE).cell_key)
+        return keys
+
+    def clear_selection(self) -> None:
+        keys = self._selected_input_keys()
+        if keys:
+            self.grid_model.set_cells([(key, None) for key in keys], "清除单元格")
+
+    def selected_text(self) -> str:
+        indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        chosen = {(i.row(), i.column()) for i in indexes}
+        lines = []
+        for r in rows:
+            cells = []
+            for c in cols:
+                cell = self.grid_model.grid_cell(self.grid_model.index(r, c))
+                if (r, c) in chosen and cell is not None:
+                    cells.append(str(self.grid_model.index(r, c).data() or ""))
+            lines.append("\t".join(cells))
+        return "\n".join(lines)
+
+    def paste_text(self, text: str) -> str | None:
+        """Paste a tab-separated block at the current cell; refuse all of it if any value is bad.
+
+        Block rows go to the data rows from here down, block columns to the value cells from here right
+        (merged cells count once). Totals in the block are skipped: they are computed. Returns the refusal.
+        """
+        rows = [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        while rows and rows[-1] == [""]:
+            rows.pop()
+        if not rows:
+            return None
+        model = self.grid_model
+        start = self.currentIndex()
+        value_rows: dict[int, list[tuple[int, str]]] = {}
+        for cell in model.layout.value_cells():
+            assert cell.cell_key is not None
+            value_rows.setdefault(cell.row, []).append((cell.col, cell.cell_key))
+        target_rows = [r for r in sorted(value_rows) if r >= start.row()]
+        changes: list[tuple[str, CellValue]] = []
+        for block_row, target_row in zip(rows, target_rows, strict=False):
+            cells = [key for col, key in sorted(value_rows[target_row]) if col + self.columnSpan(target_row, col) > start.column()]
+            for raw, key in zip(block_row, cells, strict=False):
+                spec = model.document.report.spec.cells[key]
+                if spec.derived:
+                    continue
+                try:
+                    changes.append((key, parse_strict(raw, spec.value_type)))
+                except ValueRejected as error:
+                    row = model.table.row(spec.row)
+                    reason = f"粘贴未执行：{row.label}·{row.column(spec.column).label} 的“{raw.strip()}”无法输入（{error}）"
+                    model.rejected.emit(key, reason)
+                    self._rejected_key = None
+                    return reason
+        model.set_cells(changes, "粘贴")
+        return None
+
+    def display_text(self, cell_key: str) -> str:
+        return format_value(self.grid_model.document.resolved.stated(cell_key))

@@ -1,0 +1,144 @@
+"""Paragraph-based editing of one section's text, kept in the report document through the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
+
+from gkdesk.model import Change, Paragraph
+from gkdesk.ui.commands import SetParagraphsCommand
+from gkdesk.ui.document import ReportDocument
+from gkdesk.ui.rich_text import block_format, block_of_paragraph, fill_document, is_subheading, read_document
+from gkdesk.ui.undo_routing import route_undo_keys
+
+BODY_FAMILIES = ["FangSong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun"]
+
+
+class NarrativeEditor(QWidget):
+    """A section's paragraphs: （一）-style sub-headings, bold lead phrases, a character count."""
+
+    def __init__(self, document: ReportDocument, section: str, outline: tuple[str, ...] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.section = section
+        self.outline = outline
+        self._last: list[Paragraph] = list(document.report.paragraphs(section))
+        self._loading = False
+
+        self.editor = QTextEdit(self)
+        self.editor.setObjectName(f"narrative-{section}")
+        self.editor.setAcceptRichText(False)
+        self.editor.setUndoRedoEnabled(False)  # the report's QUndoStack does undo
+        font = QFont()
+        font.setFamilies(BODY_FAMILIES)
+        font.setPointSizeF(13)
+        self.editor.setFont(font)
+        self.editor.document().setDocumentMargin(14)
+        route_undo_keys(self.editor)
+        self.indent = float(QFontMetrics(font).horizontalAdvance("国国"))
+
+        self.heading_button = QPushButton("小标题", self)
+        self.heading_button.setToolTip("把当前段设为或取消（一）式小标题 (Ctrl+1)")
+        self.heading_button.clicked.connect(self.toggle_subheading)
+        self.bold_button = QPushButton("加粗", self)
+        self.bold_button.setToolTip("加粗选中的文字，用于段首的领起句 (Ctrl+B)")
+        self.bold_button.clicked.connect(self.toggle_bold)
+        QShortcut(QKeySequence("Ctrl+1"), self.editor, self.toggle_subheading, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Bold, self.editor, self.toggle_bold, context=Qt.ShortcutContext.WidgetShortcut)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("hint")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading_button)
+        bar.addWidget(self.bold_button)
+        if outline:
+            self.outline_button = QPushButton("插入常用提纲", self)
+            self.outline_button.setToolTip("在末尾插入常用的小标题：\n" + "\n".join(outline))
+            self.outline_button.clicked.connect(self.insert_outline)
+            bar.addWidget(self.outline_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.editor, 1)
+
+        self._load(self._last)
+        self.editor.document().contentsChanged.connect(self._on_edited)
+        document.changed.connect(self._on_report_changed)
+
+    # ------------------------------------------------------------ document ⇄ editor
+
+    def _load(self, paragraphs: list[Paragraph]) -> None:
+        self._loading = True
+        position = self.editor.textCursor().position()
+        fill_document(self.editor.document(), paragraphs, self.indent)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
+        self.editor.setTextCursor(cursor)
+        self._loading = False
+        self._update_count()
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        paragraphs = read_document(self.editor.document())
+        self._update_count()
+        if paragraphs != self._last:
+            self._last = paragraphs
+            self.document.undo_stack.push(SetParagraphsCommand(self.document, self.section, paragraphs, "编辑正文"))
+
+    def _on_report_changed(self, change: Change) -> None:
+        if change.kind != "narrative" or change.key != self.section:
+            return
+        paragraphs = list(self.document.report.paragraphs(self.section))
+        if paragraphs != self._last:
+            self._last = paragraphs
+            self._load(paragraphs)
+
+    def _update_count(self) -> None:
+        text = "".join(p.text for p in self._last)
+        count = sum(1 for ch in text if not ch.isspace())
+        self.count_label.setText(f"{len(self._last)} 段，{count} 字")
+
+    # ------------------------------------------------------------ actions
+
+    def toggle_subheading(self) -> None:
+        cursor = self.editor.textCursor()
+        heading = is_subheading(cursor.blockFormat())
+        fmt = block_format("body" if heading else "subheading")
+        if heading:
+            fmt.setTextIndent(self.indent)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(fmt)
+        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+        char = cursor.charFormat()
+        char.setFontWeight(QFont.Weight.Normal if heading else QFont.Weight.Bold)
+        cursor.mergeCharFormat(char)
+        cursor.endEditBlock()
+
+    def toggle_bold(self) -> None:
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            return
+        fmt = cursor.charFormat()
+        bold = fmt.fontWeight() >= QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Normal if bold else QFont.Weight.Bold)
+        cursor.mergeCharFormat(fmt)
+
+    def insert_outline(self) -> None:
+        present = {p.text.strip() for p in self._last}
+        added = [Paragraph.plain(item, "subheading") for item in self.outline if item not in present]
+        if added:
+            self.document.undo_stack.push(
+                SetParagraphsCommand(self.document, self.section, [*self._last, *added], "插入常用提纲", typing=False)
+            )
+
+    def select_paragraph(self, index: int) -> None:
+        block = self.editor.document().findBlockByNumber(block_of_paragraph(self.editor.document(), index))
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()

@@ -1,0 +1,124 @@
+"""Never lose work: autosave to a recovery folder a few seconds after each change, and find it again."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+
+from gkdesk.io.atomic import write_atomic
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.gkr import loads, report_to_dict
+from gkdesk.model import Report
+from gkdesk.ui.document import ReportDocument
+
+RECOVERY_ENV = "GKDESK_RECOVERY_DIR"
+SUFFIX = ".gkrecover"
+KIND = "gkdesk-recovery"
+DEFAULT_DELAY_MS = 3000
+
+
+def recovery_dir() -> Path:
+    """The recovery folder: $GKDESK_RECOVERY_DIR, else the per-user application data folder (never beside the file)."""
+    override = os.environ.get(RECOVERY_ENV)
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base) / "recovery"
+
+
+@dataclass(frozen=True)
+class RecoveredReport:
+    file: Path
+    saved_at: datetime
+    original_path: str | None
+    report: Report
+
+    def describe(self) -> str:
+        where = f"（原文件：{self.original_path}）" if self.original_path else "（尚未保存过的新报告）"
+        title = self.report.title if self.report.organ else "未填写机关名称的报告"
+        return (
+            f"上次程序意外关闭，有一份未保存的报告被自动保存下来：\n\n{title}{where}\n"
+            f"自动保存时间：{self.saved_at:%Y年%m月%d日 %H:%M:%S}\n\n是否恢复？"
+        )
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.unlink()
+
+
+def find_recovered(exclude: Path | None = None) -> list[RecoveredReport]:
+    """Recovery files left by earlier sessions, newest first; unreadable ones are skipped (and kept)."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for file in folder.glob(f"*{SUFFIX}"):
+        if exclude is not None and file == exclude:
+            continue
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("kind") != KIND:
+                continue
+            report = loads(json.dumps(data["report"], ensure_ascii=False), file.name)
+            found.append(RecoveredReport(file, datetime.fromisoformat(data["saved_at"]), data.get("path"), report))
+        except (OSError, ValueError, KeyError, TypeError, ReportFileError):
+            continue
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosaver(QObject):
+    """Writes the document to this session's recovery file `delay_ms` after the last change while it is unsaved."""
+
+    failed = Signal(str)
+    saved = Signal(str)
+
+    def __init__(self, document: ReportDocument, delay_ms: int = DEFAULT_DELAY_MS, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.file = recovery_dir() / f"session-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.save_now)
+        document.changed.connect(lambda _c: self.schedule())
+        document.reset.connect(self.schedule)
+        document.stateChanged.connect(self._on_state)
+
+    def schedule(self) -> None:
+        if self.document.dirty:
+            self.timer.start()
+
+    def _on_state(self) -> None:
+        if not self.document.dirty:
+            self.timer.stop()
+            self.discard()
+        else:
+            self.schedule()
+
+    def save_now(self) -> None:
+        if not self.document.dirty:
+            return
+        data = {
+            "kind": KIND,
+            "saved_at": datetime.now().isoformat(timespec="seconds"),
+            "path": str(self.document.path) if self.document.path else None,
+            "report": report_to_dict(self.document.report),
+        }
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        except (OSError, ReportFileError) as error:
+            self.failed.emit(f"自动保存失败：{error}")
+            return
+        self.saved.emit(data["saved_at"])
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.unlink()

@@ -1,0 +1,38 @@
+"""Preferences kept in QSettings: recent files, window geometry, splitter positions. Never report data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class Preferences:
+    def __init__(self) -> None:
+        self.settings = QSettings()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(item) for item in value] if isinstance(value, list) else []
+
+    def add_recent(self, path: str) -> None:
+        files = [path, *[p for p in self.recent_files() if p != path]][:MAX_RECENT]
+        self.settings.setValue("recent_files", files)
+
+    def remove_recent(self, path: str) -> None:
+        self.settings.setValue("recent_files", [p for p in self.recent_files() if p != path])
+
+    def last_folder(self) -> str:
+        return str(self.settings.value("last_folder", ""))
+
+    def set_last_folder(self, folder: str) -> None:
+        self.settings.setValue("last_folder", folder)
+
+    def restore_bytes(self, name: str) -> QByteArray | None:
+        value = self.settings.value(name)
+        return value if isinstance(value, QByteArray) else None
+
+    def store_bytes(self, name: str, value: QByteArray) -> None:
+        self.settings.setValue(name, value)
