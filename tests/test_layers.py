@@ -1,0 +1,29 @@
+"""The core is Qt-free: importing spec, model, checks, io and the command line never loads PySide6."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import gkdesk
+from tests.conftest import ROOT
+
+CORE_PACKAGES = ("spec", "model", "checks", "io", "cli", "review", "template", "rollup")
+
+
+def core_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(gkdesk.__path__, "gkdesk."):
+        top = info.name.split(".")[1]
+        if top in CORE_PACKAGES:
+            names.append(info.name)
+    return names
+
+
+def test_core_does_not_import_qt() -> None:
+    modules = core_modules()
+    assert "gkdesk.checks.engine" in modules
+    code = "import sys\n" + "".join(f"import {name}\n" for name in modules) + "print('PySide6' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"
