@@ -1,0 +1,65 @@
+"""The whole report as a python-docx Document: page, title, opening, six sections with their tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import docx
+from docx.document import Document
+
+from gkdesk.io.embedded import build_payload
+from gkdesk.io.report_text import opening_text
+from gkdesk.io.word.custom_xml import embed_payload
+from gkdesk.io.word.fonts import set_default_fonts
+from gkdesk.io.word.page import set_up_page
+from gkdesk.io.word.paragraphs import add_body, add_gap, add_heading, add_title
+from gkdesk.io.word.tables import add_table
+from gkdesk.model import Report, Resolved, Run
+
+
+def build_document(report: Report, now: datetime | None = None) -> Document:
+    document = docx.Document()
+    _clear_body(document)
+    set_default_fonts(document)
+    set_up_page(document)
+    _properties(document, report, now or datetime.now())
+    spec = report.spec
+    resolved = Resolved(report)
+    add_title(document, report.title)
+    add_body(document, _plain(opening_text(report)))
+    for section in spec.sections:
+        add_heading(document, section.heading, 1)
+        for paragraph in report.paragraphs(section.key):
+            if paragraph.kind == "subheading":
+                add_heading(document, paragraph.text, 2)
+            else:
+                add_body(document, paragraph.runs)
+        if section.table is not None:
+            add_table(document, spec.tables[section.table], resolved)
+            add_gap(document)
+    embed_payload(document, build_payload(report))
+    return document
+
+
+def _plain(text: str) -> tuple[Run, ...]:
+    return (Run(text),)
+
+
+def _clear_body(document: Document) -> None:
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _properties(document: Document, report: Report, now: datetime) -> None:
+    properties = document.core_properties
+    properties.title = report.title
+    properties.author = report.organ
+    properties.last_modified_by = report.organ
+    properties.created = now
+    properties.modified = now
+    properties.revision = 1
+    properties.language = "zh-CN"
+    properties.subject = "政府信息公开工作年度报告"
+    properties.comments = "由 gkdesk 生成；内嵌报告数据，可用 gkdesk 重新打开。"
