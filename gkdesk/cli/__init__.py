@@ -8,14 +8,16 @@ import sys
 from collections.abc import Sequence
 
 # Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
-VERB_MODULES = ("check", "template", "rollup")
+VERB_MODULES = ("check", "template", "rollup", "import", "compare")
+# A verb whose module cannot carry its name ("import" is a Python keyword) maps to another module.
+MODULE_FOR_VERB = {"import": "import_"}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gkdesk", description="政府信息公开工作年度报告：填报、校验、审核、汇总")
     subparsers = parser.add_subparsers(dest="verb", metavar="命令")
     for name in VERB_MODULES:
-        importlib.import_module(f"gkdesk.cli.{name}").register(subparsers)
+        importlib.import_module(f"gkdesk.cli.{MODULE_FOR_VERB.get(name, name)}").register(subparsers)
     return parser
 
 

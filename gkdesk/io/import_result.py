@@ -53,6 +53,7 @@ class ImportResult:
     problems: list[ImportProblem] = field(default_factory=list)
     differences: list[HandEdit] = field(default_factory=list)
     kind: str = "foreign"  # "gkr", "own" (gkdesk-made, from embedded data) or "foreign" (read by labels)
+    embedded: Report | None = None  # for "own" files: the report exactly as exported (before hand edits)
 
 
 _RECORDED: dict[int, ImportResult] = {}

@@ -62,7 +62,7 @@ def parse_title(text: str) -> tuple[str, int | None]:
     match = _TITLE_RE.search(_squash(text))
     if match is None:
         return "", None
-    return match.group(1).strip("《》〈〉\"“”"), int(match.group(2))
+    return match.group(1).strip('《》〈〉"“”'), int(match.group(2))
 
 
 def parse_contact(opening: str) -> Contact:

@@ -14,6 +14,15 @@ Reader = Callable[[Path], Report]
 READERS: dict[str, Reader] = {".gkr": load_gkr}
 
 
+def _register_imports() -> None:
+    from gkdesk.io.import_docx import load_docx
+
+    READERS[".docx"] = load_docx
+
+
+_register_imports()
+
+
 def read_report(path: Path | str) -> Report:
     """Read a report from .gkr (and, where readers are registered, .docx / .xlsx)."""
     path = Path(path)

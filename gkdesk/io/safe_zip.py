@@ -25,7 +25,9 @@ def check_package(path: Path, kind: str) -> None:
     if size > MAX_FILE_BYTES:
         raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告文件")
     if not zipfile.is_zipfile(path):
-        raise ReportFileError(f"{path.name}：不是有效的 {kind} 文件（文件已损坏，或是旧版 .doc/.xls 格式，请另存为 {kind}）")
+        raise ReportFileError(
+            f"{path.name}：不是有效的 {kind} 文件（文件已损坏，或是旧版 .doc/.xls 格式，请另存为 {kind}）"
+        )
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()

@@ -88,7 +88,9 @@ class TableReading:
                 continue
             if len({normalise_label(t) or t for t in texts}) > 1:
                 shown = "、".join(f"“{t}”" for t in texts)
-                problems.append(ImportProblem("conflict", f"同一单元格有不同的数值 {shown}，未采用任何一个", entries[0].where, key))
+                problems.append(
+                    ImportProblem("conflict", f"同一单元格有不同的数值 {shown}，未采用任何一个", entries[0].where, key)
+                )
                 value: CellValue = Invalid(" / ".join(texts))
             else:
                 value = parse_lenient(texts[0], cell.value_type)
@@ -111,7 +113,9 @@ class TableReading:
                 continue
             for row in table.rows:
                 if not any(table.cell_key(row.key, column.key) in self.entries for column in row.columns):
-                    problems.append(ImportProblem("missing", f"{name}中未找到“{row.label}”的数据", cell=f"{table.key}.{row.key}"))
+                    problems.append(
+                        ImportProblem("missing", f"{name}中未找到“{row.label}”的数据", cell=f"{table.key}.{row.key}")
+                    )
         return problems
 
 
@@ -287,4 +291,3 @@ def read_tables(grids: list[FileGrid], edition: str) -> TableReading:
             else:
                 _read_rows(reading, grid, rows, labels)
     return reading
-

@@ -1,0 +1,51 @@
+"""`python main.py import FILE -o OUT.gkr`: convert a .docx/.xlsx report into a .gkr file.
+
+Every cell that could not be placed and every hand edit is listed. Exit 0: converted without
+problems; 1: converted, with problems listed; 2: the file cannot be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.gkr import save_gkr
+from gkdesk.io.importing import read_with_result
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "import", help="把 Word/Excel 报告转换为 .gkr", description="读取 .docx、.xlsx 报告并保存为 .gkr 文件"
+    )
+    parser.add_argument("file", help="报告文件（.docx、.xlsx 或 .gkr）")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.gkr", help="保存的 .gkr 文件")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        result = read_with_result(args.file)
+    except ReportFileError as error:
+        print(f"无法读取报告：{error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    output = Path(args.output)
+    if output.suffix.lower() != ".gkr":
+        output = output.with_suffix(".gkr")
+    try:
+        save_gkr(result.report, output)
+    except ReportFileError as error:
+        print(f"无法保存：{error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    report = result.report
+    filled = len(report.values) + len(report.declared)
+    print(f"{args.file} → {output}：{report.title}（{report.spec.name}格式，读入 {filled} 个单元格）")
+    if result.kind == "own" and result.differences:
+        print(f"此文件由 gkdesk 导出，导出后有 {len(result.differences)} 处被手工修改（已按现值读入）：")
+    for problem in result.problems:
+        print(f"  - {problem}")
+    return EXIT_PROBLEMS if result.problems else EXIT_OK

@@ -1,0 +1,44 @@
+"""Read a .docx report: gkdesk's own export from its embedded data, anything else by its labels.
+
+`read_docx(path) -> ImportResult` never lets an exception other than ReportFileError escape;
+`load_docx(path) -> Report` is the reader registered in gkdesk.io.open.READERS.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gkdesk.io.docx_body import read_body
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.filegrid import FileGrid
+from gkdesk.io.foreign import assemble
+from gkdesk.io.import_result import ImportResult, record
+from gkdesk.io.narrative_split import split_text
+from gkdesk.io.own_files import read_own
+from gkdesk.model import Paragraph, Report
+from gkdesk.spec import load_spec
+
+
+def read_foreign_docx(path: Path) -> ImportResult:
+    """Read a report typed by hand in Word or WPS: tables by their labels, sections by their headings."""
+    blocks = read_body(path)
+    grids = [block for block in blocks if isinstance(block, FileGrid)]
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    text = split_text(paragraphs, load_spec("2021"))
+    if not text.headings_found and not grids:
+        raise ReportFileError(f"{path.name}：未找到报告的标题和表格，不是政府信息公开工作年度报告")
+    result = assemble(grids, text)
+    if not result.report.values and not result.report.declared and len(text.headings_found) < 2:
+        raise ReportFileError(f"{path.name}：未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    return result
+
+
+def read_docx(path: Path | str) -> ImportResult:
+    """Read any .docx report; a damaged or foreign non-report file raises ReportFileError in Chinese."""
+    path = Path(path)
+    return read_own(path, ".docx", read_foreign_docx)
+
+
+def load_docx(path: Path) -> Report:
+    """Reader for READERS: the report (visible values), its problems kept for import_problems()."""
+    return record(read_docx(path))
