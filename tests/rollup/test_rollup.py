@@ -1,0 +1,240 @@
+"""Roll-up over a stick of mixed returns: completeness, duplicates, refusals, exact totals, workbook, JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from gkdesk.checks import run_checks
+from gkdesk.checks.report_json import values_json
+from gkdesk.cli import main
+from gkdesk.io.gkr import save_gkr
+from gkdesk.io.open import read_report
+from gkdesk.model import Report, as_number
+from gkdesk.rollup import (
+    DUPLICATE,
+    MISSING,
+    RETURNED,
+    UNLISTED,
+    RollupCancelled,
+    UnitRow,
+    county_report,
+    roll_up,
+    rollup_json,
+    write_rollup_xlsx,
+)
+from gkdesk.template import Template, Unit, save_template
+from tests.rollup.returns import balanced_values, filled_report
+
+UNITS = (
+    Unit("甲镇人民政府", "township", "001"),
+    Unit("乙镇人民政府", "township", "002"),
+    Unit("丙镇人民政府", "township", "003"),
+    Unit("县教育局", "county_dept", "101"),
+    Unit("丁镇人民政府", "township", "004"),
+)
+TEMPLATE = Template(2025, "2021", issuer="某某县人民政府办公室", units=UNITS)
+
+
+def _save(report: Report, path: Path, mtime: float) -> Path:
+    save_gkr(report, path)
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    """甲 clean; 乙 with an unbalanced table 三; 丙 returned twice; 教育局 sent last year's; 丁 missing;
+    an unlisted unit; a report without an organ; a report in the 2019 format; a damaged file; the template."""
+    root = tmp_path / "stick"
+    (root / "乙镇").mkdir(parents=True)
+    _save(filled_report("甲镇人民政府", values=balanced_values(1)), root / "2025-甲镇人民政府-政府信息公开年报.gkr", 1000)
+    broken = balanced_values(2) | {"requests.new.natural": 40}
+    _save(filled_report("乙镇人民政府", values=broken), root / "乙镇" / "乙镇年报.gkr", 1000)
+    old = filled_report("丙镇人民政府", values=balanced_values(3))
+    _save(old, root / "丙镇-旧.gkr", 1000)
+    newer = filled_report("丙镇 人民政府", values=balanced_values(4))
+    newer.acknowledge("value.blank@proactive.regulation.issued", "无")
+    newer.add_comment("requests.new.natural", "县政务公开办", "请核实")
+    _save(newer, root / "丙镇-新.gkr", 2000)
+    _save(filled_report("县教育局", year=2024, level="county_dept"), root / "教育局2024.gkr", 1000)
+    _save(filled_report("=HYPERLINK(\"http://x\")镇", values=balanced_values(5)), root / "外来.gkr", 1000)
+    _save(filled_report("", values=balanced_values(6)), root / "无名.gkr", 1000)
+    _save(Report(edition="2019", year=2025, organ="戊镇人民政府"), root / "旧格式.gkr", 1000)
+    (root / "损坏.gkr").write_bytes(b'{"format": "gkdesk-report", "file_version": 1, "values": [')
+    (root / "~$锁定.gkr").write_bytes(b"lock")
+    (root / "备注.txt").write_text("不是报告", encoding="utf-8")
+    save_template(TEMPLATE, root / "模板.gkt")
+    return root
+
+
+def _by_organ(rows: list[UnitRow]) -> dict[str, list[UnitRow]]:
+    found: dict[str, list[UnitRow]] = {}
+    for row in rows:
+        found.setdefault(row.organ, []).append(row)
+    return found
+
+
+def test_completeness_table(stick: Path) -> None:
+    result = roll_up([stick], template=TEMPLATE)
+    assert (result.year, result.edition) == (2025, "2021")
+    assert [row.organ for row in result.rows[:6]] == [
+        "甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丙镇人民政府", "县教育局", "丁镇人民政府",
+    ]
+    rows = _by_organ(result.rows)
+    jia, = rows["甲镇人民政府"]
+    assert (jia.status, jia.errors, jia.warnings, jia.unit) == (RETURNED, 0, 0, UNITS[0])
+    yi, = rows["乙镇人民政府"]
+    assert yi.status == RETURNED and yi.errors >= 1
+    counted, duplicate = rows["丙镇人民政府"]
+    assert counted.status == RETURNED and Path(counted.file or "").name == "丙镇-新.gkr"
+    assert counted.open_comments == 1 and "丙镇-旧.gkr" in counted.note
+    assert duplicate.status == DUPLICATE and "丙镇-新.gkr" in duplicate.note
+    assert [row.status for row in rows["县教育局"]] == [MISSING]
+    assert [row.status for row in rows["丁镇人民政府"]] == [MISSING]
+    outsider, = rows['=HYPERLINK("http://x")镇']
+    assert outsider.status == UNLISTED
+    assert len(result.rows) == 7
+    result.close()
+
+
+def test_refusals_have_reasons(stick: Path) -> None:
+    result = roll_up([stick], template=TEMPLATE)
+    reasons = {Path(r.file).name: r.reason for r in result.refused}
+    assert set(reasons) == {"教育局2024.gkr", "无名.gkr", "旧格式.gkr", "损坏.gkr"}
+    assert "年度不符" in reasons["教育局2024.gkr"] and "2024" in reasons["教育局2024.gkr"]
+    assert "机关名称" in reasons["无名.gkr"]
+    assert "格式版本不符" in reasons["旧格式.gkr"]
+    assert "损坏" in reasons["损坏.gkr"]
+    assert [Path(p).name for p in result.template_files] == ["模板.gkt"]
+    result.close()
+
+
+def test_counts_match_the_checks_engine(stick: Path) -> None:
+    result = roll_up([stick], template=TEMPLATE)
+    for row in result.rows:
+        if row.file is None:
+            continue
+        report = read_report(row.file)
+        findings = run_checks(report)
+        errors = sum(1 for f in findings if f.is_error)
+        unacknowledged = sum(1 for f in findings if not f.is_error and f.key not in report.acknowledgements)
+        assert (row.errors, row.warnings) == (errors, unacknowledged), row.file
+    result.close()
+
+
+def test_totals_are_exact_sums_of_the_counted_returns(stick: Path) -> None:
+    result = roll_up([stick], template=TEMPLATE)
+    counted = [read_report(row.file) for row in result.counted_rows if row.file]
+    assert len(counted) == 4  # 甲, 乙, 丙 (newer), the unlisted unit
+    assert result.totals is not None
+    for key in ("requests.new.natural", "proactive.license.decisions", "appeals.reconsideration.upheld"):
+        assert result.totals.sums[key] == sum(as_number(r.values[key]) for r in counted)
+    fee = result.totals.sums["proactive.fee.amount_wan"]
+    assert isinstance(fee, Decimal)
+    assert fee == sum((as_number(r.values["proactive.fee.amount_wan"]) for r in counted), Decimal(0))
+    assert fee == Decimal("0.4") + Decimal("0.0001") + Decimal("0.0002") + Decimal("0.0004") + Decimal("0.0005")
+    county = county_report(result, "某某县人民政府", template=TEMPLATE)
+    assert county.values == result.totals.sums and county.narratives == {} and county.year == 2025
+    assert {f.rule for f in result.total_findings} == {f.rule for f in run_checks(county)}
+    assert "T3.balance" in {f.rule for f in result.total_findings}  # 乙's imbalance carries into the totals
+    result.close()
+
+
+def test_fee_sum_has_no_float_drift(tmp_path: Path) -> None:
+    for i in range(10):
+        save_gkr(filled_report(f"单位{i}", values={"proactive.fee.amount_wan": Decimal("0.1")}), tmp_path / f"{i}.gkr")
+    result = roll_up([tmp_path])
+    assert result.totals is not None and result.totals.sums["proactive.fee.amount_wan"] == Decimal("1.0")
+    assert rollup_json(result)["totals"]["proactive"]["fee"]["amount_wan"] == 1.0
+    result.close()
+
+
+def test_without_a_template_the_majority_year_is_rolled_up(stick: Path) -> None:
+    result = roll_up([stick])
+    assert result.year == 2025
+    assert all(row.status != MISSING for row in result.rows)
+    assert {"教育局2024.gkr", "损坏.gkr"} <= {Path(r.file).name for r in result.refused}
+    result.close()
+
+
+def test_cancel(stick: Path) -> None:
+    seen: list[int] = []
+
+    def progress(done: int, total: int, current: Path | None) -> bool:
+        seen.append(done)
+        return done < 3
+
+    with pytest.raises(RollupCancelled):
+        roll_up([stick], template=TEMPLATE, progress=progress)
+    assert seen == [0, 1, 2, 3]
+
+
+def test_explicit_files_and_unsupported_ones(stick: Path, tmp_path: Path) -> None:
+    files = [stick / "2025-甲镇人民政府-政府信息公开年报.gkr", stick / "备注.txt", tmp_path / "nowhere.gkr"]
+    result = roll_up(files, template=TEMPLATE)
+    assert [row.status for row in result.rows].count(RETURNED) == 1
+    reasons = {Path(r.file).name: r.reason for r in result.refused}
+    assert "不支持的文件类型" in reasons["备注.txt"] and "找不到文件" in reasons["nowhere.gkr"]
+    result.close()
+
+
+def test_workbook(stick: Path, tmp_path: Path) -> None:
+    result = roll_up([stick], template=TEMPLATE)
+    out = stick / "汇总.xlsx"
+    write_rollup_xlsx(result, out)
+    book = load_workbook(out)
+    assert book.sheetnames == ["完整性", "未受理文件", "表二", "表三", "表四", "各单位问题", "合计校验"]
+    complete = list(book["完整性"].iter_rows(min_row=3, values_only=True))
+    assert [(r[1], r[3]) for r in complete][:3] == [("甲镇人民政府", "已报送"), ("乙镇人民政府", "已报送"), ("丙镇人民政府", "已报送")]
+    assert book["完整性"]["B9"].value == '=HYPERLINK("http://x")镇' and book["完整性"]["B9"].data_type == "s"
+    table3 = list(book["表三"].iter_rows(values_only=True))
+    header = table3[1]
+    column = header.index("一｜自然人")
+    units = table3[2:-1]
+    assert len(units) == 4 and table3[-1][0] == "合计"
+    assert table3[-1][column] == sum(int(str(row[column])) for row in units)
+    fee_column = list(book["表二"].iter_rows(values_only=True))[1].index("行政事业性收费｜本年收费金额（单位：万元）")
+    assert list(book["表二"].iter_rows(values_only=True))[-1][fee_column] == pytest.approx(0.4012)
+    problems = list(book["各单位问题"].iter_rows(min_row=2, values_only=True))
+    assert any(r[0] == "乙镇人民政府" and r[2] == "T3.balance" for r in problems)
+    # The workbook in the folder is not taken for a return the next time.
+    again = roll_up([stick], template=TEMPLATE, exclude=[out])
+    assert "汇总.xlsx" not in {Path(r.file).name for r in again.refused}
+    again.close()
+    result.close()
+
+
+def test_cli_json_shape(stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = stick / "模板.gkt"
+    out = tmp_path / "out.xlsx"
+    county = tmp_path / "县.gkr"
+    code = main(["rollup", str(stick), "-o", str(out), "--template", str(template), "--json", "--county", str(county), "--organ", "某某县人民政府"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"units", "refused", "totals", "findings"}
+    assert all(set(u) >= {"file", "organ", "status", "errors", "warnings"} for u in data["units"])
+    assert {u["status"] for u in data["units"]} == {RETURNED, MISSING, DUPLICATE, UNLISTED}
+    assert all(set(r) == {"file", "reason"} for r in data["refused"])
+    shape = values_json(Report.new(2025))
+    assert {t: {r: set(c) for r, c in rows.items()} for t, rows in data["totals"].items()} == {
+        t: {r: set(c) for r, c in rows.items()} for t, rows in shape.items()
+    }
+    assert any(f["file"] and f["rule"] == "T3.balance" for f in data["findings"])
+    assert out.exists()
+    made = read_report(county)
+    assert made.organ == "某某县人民政府" and made.value("requests.new.natural") == data["totals"]["requests"]["new"]["natural"]
+
+
+def test_cli_text_and_nothing_to_roll_up(stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rollup", str(stick), "--template", str(stick / "模板.gkt")]) == 0
+    text = capsys.readouterr().out
+    assert "丁镇人民政府：未报送" in text and "年度不符" in text
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["rollup", str(empty)]) == 2
