@@ -1,0 +1,52 @@
+"""`template` verb: make a template, show it, open it as a unit's report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gkdesk.cli import main
+from gkdesk.io.open import read_report
+from gkdesk.template import open_template
+
+
+def test_make_show_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text("名称,层级,代码\n甲镇人民政府,乡镇人民政府（街道办事处）,001\n县教育局,county_dept,101\n", encoding="utf-8")
+    template = tmp_path / "t.gkt"
+    args = ["template", "--year", "2025", "--issuer", "某某县人民政府办公室", "--phone", "0951-1", "--deadline", "2026-01-20"]
+    assert main([*args, "--instructions", "请按时报送", "--units", str(units), "-o", str(template)]) == 0
+    opened = open_template(template)
+    assert (opened.template.year, opened.template.edition, len(opened.template.units)) == (2025, "2021", 2)
+    assert "{organ}" in opened.template.opening  # the format's opening paragraph, organ still to fill
+    capsys.readouterr()
+    assert main(["template", "--show", str(template)]) == 0
+    assert "校验值一致" in capsys.readouterr().out
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert main(["template", "--open", str(template), "--unit", "甲镇人民政府", "-o", str(stick)]) == 0
+    returned = stick / "2025-甲镇人民政府-政府信息公开年报.gkr"
+    report = read_report(returned)
+    assert (report.organ, report.organ_level, report.year) == ("甲镇人民政府", "township", 2025)
+    assert report.opening.startswith("根据《中华人民共和国政府信息公开条例》") and "甲镇人民政府2025年" in report.opening
+    assert main(["template", "--open", str(template), "--unit", "外县", "-o", str(stick)]) == 2
+
+
+def test_altered_template_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "t.gkt"
+    assert main(["template", "--year", "2025", "-o", str(template)]) == 0
+    data = json.loads(template.read_text(encoding="utf-8"))
+    data["content"]["year"] = 2026
+    template.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["template", "--show", str(template)]) == 1
+    assert "校验值不符" in capsys.readouterr().out
+
+
+def test_bad_input_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["template", "--year", "2025", "--deadline", "1月20日", "-o", str(tmp_path / "t.gkt")]) == 2
+    assert "截止日期" in capsys.readouterr().err
+    assert main(["template", "-o", str(tmp_path / "t.gkt")]) == 2
+    assert not (tmp_path / "t.gkt").exists()
