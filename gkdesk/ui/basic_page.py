@@ -95,7 +95,12 @@ class BasicInfoPage(QWidget):
         opening_row.addStretch(1)
         opening_row.addWidget(generate)
 
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        body = QWidget(self)
+        body.setMaximumWidth(900)
+        outer.addWidget(body, 1)
+        outer.addStretch(0)
+        layout = QVBoxLayout(body)
         layout.addWidget(heading_label("基本信息", self))
         layout.addWidget(self.title_label)
         layout.addWidget(self.edition_label)

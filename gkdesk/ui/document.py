@@ -55,6 +55,11 @@ class ReportDocument(QObject):
         self.undo_stack.setClean()
         self.stateChanged.emit()
 
+    def forget_changes(self) -> None:
+        """Treat the current content as saved (used when the window must close without asking)."""
+        self._recovered = False
+        self.undo_stack.setClean()
+
     def load(self, report: Report, path: Path | None, recovered: bool = False) -> None:
         """Show another report (新建, 打开, 恢复): the undo history starts afresh."""
         self.undo_stack.clear()

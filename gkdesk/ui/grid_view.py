@@ -54,7 +54,7 @@ class ReportGridView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         n_label = table.label_columns
         value_cols = self.grid_model.layout.n_cols - n_label
-        value_width = char * (6 if value_cols > 8 else 7 if value_cols > 4 else 9)
+        value_width = int(char * (4.6 if value_cols > 8 else 6 if value_cols > 4 else 9))
         for col in range(n_label):
             nested = col < n_label - 1
             self.setColumnWidth(col, char * (4 if nested else 16 if n_label > 1 else 12))

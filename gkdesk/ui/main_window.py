@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.right_splitter)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 1030])
+        self.splitter.setSizes([300, 980])
         self.right_splitter.setSizes([600, 180])
         self.setCentralWidget(self.splitter)
 

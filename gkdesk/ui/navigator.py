@@ -30,7 +30,10 @@ class Navigator(QListWidget):
         self.document = document
         self.setIconSize(QSize(12, 12))
         self.setWordWrap(True)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(220)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.rebuild()
         document.findingsChanged.connect(self.refresh_counts)
 
