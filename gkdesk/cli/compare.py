@@ -23,8 +23,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gkdesk.review.compare import compare_reports
     from gkdesk.review.change_sheet import export_changes
+    from gkdesk.review.compare import compare_reports
 
     try:
         old = read_with_result(args.old).report
