@@ -1,0 +1,169 @@
+"""A table sheet (表二, 表三, 表四): the official grid with merges and labels, inputs unlocked and validated,
+derived totals as live formulas, protected without a password, A4 print set-up."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from openpyxl.styles import PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gkdesk.io.excel.cells import BOLD, BORDER, CENTRE, FONT, LEFT, coordinate, fit_to_page_width, put_text, put_value
+from gkdesk.io.table_widths import column_widths_mm
+from gkdesk.model import Report
+from gkdesk.spec import GridCell, Section, Table, TableLayout, ValueType, build_layout
+
+TOP = 2  # grid starts on sheet row 3 (0-based 2): row 1 the heading, row 2 empty
+SHEET_WIDTH_MM = 180.0
+MM_PER_WIDTH_UNIT = 2.0  # Excel column width unit ≈ one digit of the default font
+INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+LINE_HEIGHT_PT = 14.5
+
+
+@dataclass
+class TableSheet:
+    """Where each cell of one table went."""
+
+    title: str
+    table: Table
+    layout: TableLayout
+    refs: dict[str, str] = field(default_factory=dict)  # cell key → coordinate
+    formulas: dict[str, str] = field(default_factory=dict)  # derived cell key → formula written
+
+
+def sheet_title(section: Section) -> str:
+    return f"表{section.number}"
+
+
+def table_sheet(section: Section, table: Table) -> TableSheet:
+    """The sheet's name and the coordinate of every cell (also used to read the sheet back)."""
+    layout = build_layout(table)
+    info = TableSheet(sheet_title(section), table, layout)
+    for cell in layout.cells:
+        if cell.cell_key is not None:
+            info.refs[cell.cell_key] = coordinate(TOP + cell.row, cell.col)
+    return info
+
+
+def add_table_sheet(workbook: Workbook, section: Section, report: Report) -> TableSheet:
+    table = report.spec.tables[section.table or ""]
+    layout = build_layout(table)
+    sheet = workbook.create_sheet(sheet_title(section))
+    info = table_sheet(section, table)
+    put_text(sheet.cell(1, 1), section.heading)
+    sheet.cell(1, 1).font = BOLD
+    widths = column_widths_mm(table, layout, SHEET_WIDTH_MM, 10.5, 1.0)
+    for col, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(col + 1)].width = round(width / MM_PER_WIDTH_UNIT, 1)
+    for cell in layout.cells:
+        _write_cell(sheet, info, cell, report)
+    _row_heights(sheet, layout, widths)
+    _validation(sheet, info, report)
+    _print_setup(sheet, info)
+    sheet.protection.sheet = True  # no password: protects labels and formulas from accidents only
+    return info
+
+
+def _write_cell(sheet: Worksheet, info: TableSheet, cell: GridCell, report: Report) -> None:
+    target = sheet.cell(TOP + cell.row + 1, cell.col + 1)
+    for r in range(cell.rowspan):
+        for c in range(cell.colspan):
+            sheet.cell(TOP + cell.row + r + 1, cell.col + c + 1).border = BORDER
+    if cell.rowspan > 1 or cell.colspan > 1:
+        sheet.merge_cells(
+            start_row=TOP + cell.row + 1,
+            start_column=cell.col + 1,
+            end_row=TOP + cell.row + cell.rowspan,
+            end_column=cell.col + cell.colspan,
+        )
+    target.font = FONT
+    if cell.cell_key is None:
+        put_text(target, cell.text)
+        long_label = cell.kind == "label" and cell.colspan == 1 and cell.rowspan == 1 and len(cell.text) > 8
+        target.alignment = LEFT if long_label else CENTRE
+        return
+    target.alignment = CENTRE
+    key = cell.cell_key
+    if key in report.declared or not report.spec.cells[key].derived:
+        source = report.declared if key in report.declared else report.values
+        put_value(target, source.get(key))
+        if not report.spec.cells[key].derived:
+            target.protection = Protection(locked=False)
+            target.fill = INPUT_FILL
+        return
+    formula = total_formula(info, key)
+    info.formulas[key] = formula
+    target.value = formula
+
+
+def total_formula(info: TableSheet, key: str) -> str:
+    """The live formula of a derived total, e.g. =SUM(D4,E4,F4,G4,H4,I4)."""
+    _, row, column = key.split(".")
+    table = info.table
+    for total in table.totals:
+        if total.axis == "column" and total.target == column:
+            parts = [info.refs[table.cell_key(row, part)] for part in total.parts]
+            return f"=SUM({','.join(parts)})"
+    for total in table.totals:
+        if total.axis == "row" and total.target == row:
+            parts = [info.refs[table.cell_key(part, column)] for part in total.parts]
+            return f"=SUM({parts[0]}:{parts[-1]})" if _contiguous(parts) else f"=SUM({','.join(parts)})"
+    raise KeyError(key)
+
+
+def _contiguous(refs: list[str]) -> bool:
+    from gkdesk.io.excel.cells import compact_ranges
+
+    return len(compact_ranges(refs)) == 1
+
+
+def _row_heights(sheet: Worksheet, layout: TableLayout, widths: list[float]) -> None:
+    """Estimated heights (Excel and WPS do not fit rows holding wrapped merged cells)."""
+    lines = [1] * layout.n_rows
+    for cell in layout.cells:
+        if cell.rowspan != 1 or not cell.text:
+            continue
+        width = sum(widths[cell.col : cell.col + cell.colspan]) - 2
+        per_line = max(1, int(width / (10.5 * 25.4 / 72)))
+        lines[cell.row] = max(lines[cell.row], math.ceil(len(cell.text) / per_line))
+    for row, count in enumerate(lines):
+        sheet.row_dimensions[TOP + row + 1].height = count * LINE_HEIGHT_PT + 4
+
+
+def _validation(sheet: Worksheet, info: TableSheet, report: Report) -> None:
+    whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    whole.error, whole.errorTitle = "请填写非负整数（件数）。", "数值无效"
+    signed = DataValidation(type="whole", operator="between", formula1="-1000000000", formula2="1000000000")
+    signed.error, signed.errorTitle = "请填写整数（可为负数）。", "数值无效"
+    for validation in (whole, signed):
+        validation.showErrorMessage = True
+        sheet.add_data_validation(validation)
+    for key, ref in info.refs.items():
+        cell = report.spec.cells[key]
+        if cell.derived:
+            continue
+        if cell.value_type is ValueType.AMOUNT_WAN:
+            amount = DataValidation(type="custom", formula1=f"AND(ISNUMBER({ref}),{ref}>=0,ROUND({ref},4)={ref})")
+            amount.error, amount.errorTitle = "请填写非负金额，单位万元，最多4位小数。", "金额无效"
+            amount.showErrorMessage = True
+            amount.allow_blank = True
+            sheet.add_data_validation(amount)
+            amount.add(ref)
+        elif cell.value_type is ValueType.SIGNED_COUNT:
+            signed.add(ref)
+        else:
+            whole.add(ref)
+
+
+def _print_setup(sheet: Worksheet, info: TableSheet) -> None:
+    fit_to_page_width(sheet, "portrait")
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.6
+    last = coordinate(TOP + info.layout.n_rows - 1, info.layout.n_cols - 1)
+    sheet.print_area = f"A1:{last}"
+    if len(info.table.bands) == 1:
+        sheet.print_title_rows = f"{TOP + 1}:{TOP + info.layout.leading_header_rows}"

@@ -1,0 +1,40 @@
+"""The whole report as an openpyxl Workbook: 基本信息, the table sheets, 文字部分, 校验, hidden data."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gkdesk.checks import run_checks
+from gkdesk.io.embedded import build_payload
+from gkdesk.io.excel.checks_sheet import add_check_sheet
+from gkdesk.io.excel.hidden import add_data_sheet
+from gkdesk.io.excel.info import add_info_sheet, add_text_sheet
+from gkdesk.io.excel.tables import TableSheet, add_table_sheet
+from gkdesk.model import Report
+
+
+def build_workbook(report: Report, now: datetime | None = None) -> Workbook:
+    workbook = Workbook()
+    default_sheet = workbook.active
+    if isinstance(default_sheet, Worksheet):
+        workbook.remove(default_sheet)
+    add_info_sheet(workbook, report)
+    sheets: dict[str, TableSheet] = {}
+    for section in report.spec.sections:
+        if section.table is not None:
+            sheets[section.table] = add_table_sheet(workbook, section, report)
+    add_text_sheet(workbook, report)
+    add_check_sheet(workbook, report, sheets, run_checks(report))
+    add_data_sheet(workbook, build_payload(report))
+    workbook.active = 0
+    properties = workbook.properties
+    properties.title = report.title
+    properties.creator = report.organ
+    properties.lastModifiedBy = report.organ
+    properties.created = properties.modified = now or datetime.now()
+    properties.subject = "政府信息公开工作年度报告"
+    workbook.calculation.fullCalcOnLoad = True  # openpyxl stores no results: make Excel and WPS compute
+    return workbook
