@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
-VERB_MODULES = ("check", "template", "rollup", "import", "compare")
+VERB_MODULES = ("check", "template", "rollup", "import", "compare", "export")
 # A verb whose module cannot carry its name ("import" is a Python keyword) maps to another module.
 MODULE_FOR_VERB = {"import": "import_"}
 

@@ -1,0 +1,66 @@
+"""`python main.py export FILE [--docx OUT] [--xlsx OUT] [--allow-errors]`.
+
+Without an output option both files are written beside FILE. A report with errors is not exported unless
+--allow-errors is given: the errors are printed and the exit code is 1. Exit 2: a file cannot be read or
+written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from gkdesk.checks import run_checks
+from gkdesk.cli.check import format_findings
+from gkdesk.io.docx_export import export_docx
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.open import read_report
+from gkdesk.io.xlsx_export import export_xlsx
+
+EXIT_OK, EXIT_ERRORS, EXIT_FILE = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export", help="导出 Word / Excel", description="把报告导出为 Word（.docx）和/或 Excel（.xlsx）"
+    )
+    parser.add_argument("file", help="报告文件（.gkr、.docx 或 .xlsx）")
+    parser.add_argument("--docx", metavar="OUT", help="导出的 Word 文件")
+    parser.add_argument("--xlsx", metavar="OUT", help="导出的 Excel 文件")
+    parser.add_argument("--allow-errors", action="store_true", help="报告有错误时仍然导出")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        report = read_report(args.file)
+    except ReportFileError as error:
+        print(f"无法读取报告：{error}", file=sys.stderr)
+        return EXIT_FILE
+    targets = [(args.docx, export_docx), (args.xlsx, export_xlsx)]
+    if not args.docx and not args.xlsx:
+        source = Path(args.file)
+        targets = [(str(source.with_suffix(".docx")), export_docx), (str(source.with_suffix(".xlsx")), export_xlsx)]
+    errors = [finding for finding in run_checks(report) if finding.is_error]
+    if errors and not args.allow_errors:
+        print(f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可仍然导出）：", file=sys.stderr)
+        for line in format_findings(report, errors):
+            print(line, file=sys.stderr)
+        return EXIT_ERRORS
+    for target, export in targets:
+        if not target:
+            continue
+        if Path(target).resolve() == Path(args.file).resolve():
+            print(f"导出文件不能覆盖原报告：{target}", file=sys.stderr)
+            return EXIT_FILE
+        try:
+            export(report, target)
+        except ReportFileError as error:
+            print(str(error), file=sys.stderr)
+            return EXIT_FILE
+        print(f"已导出：{target}")
+    if errors:
+        print(f"注意：报告有 {len(errors)} 个错误，已按 --allow-errors 导出。", file=sys.stderr)
+    return EXIT_OK
