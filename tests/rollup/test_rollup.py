@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 from gkdesk.checks import run_checks
 from gkdesk.checks.report_json import values_json
 from gkdesk.cli import main
+from gkdesk.io.docx_export import export_docx
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.open import read_report
 from gkdesk.model import Report, as_number
@@ -22,12 +24,14 @@ from gkdesk.rollup import (
     RETURNED,
     UNLISTED,
     RollupCancelled,
+    RollupResult,
     UnitRow,
     county_report,
     roll_up,
     rollup_json,
     write_rollup_xlsx,
 )
+from gkdesk.rollup.collect import collect
 from gkdesk.template import Template, Unit, save_template
 from tests.rollup.returns import balanced_values, filled_report
 
@@ -42,18 +46,22 @@ TEMPLATE = Template(2025, "2021", issuer="某某县人民政府办公室", units
 
 
 def _save(report: Report, path: Path, mtime: float) -> Path:
-    save_gkr(report, path)
+    """Save as the suffix says (.gkr, or .docx / .xlsx through the exporters)."""
+    if path.suffix == ".docx":
+        export_docx(report, path)
+    else:
+        save_gkr(report, path)
     os.utime(path, (mtime, mtime))
     return path
 
 
-@pytest.fixture
-def stick(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """甲 clean; 乙 with an unbalanced table 三; 丙 returned twice; 教育局 sent last year's; 丁 missing;
     an unlisted unit; a report without an organ; a report in the 2019 format; a damaged file; the template."""
-    root = tmp_path / "stick"
+    root = tmp_path_factory.mktemp("rollup") / "stick"
     (root / "乙镇").mkdir(parents=True)
-    _save(filled_report("甲镇人民政府", values=balanced_values(1)), root / "2025-甲镇人民政府-政府信息公开年报.gkr", 1000)
+    _save(filled_report("甲镇人民政府", values=balanced_values(1)), root / "2025-甲镇人民政府-政府信息公开年报.docx", 1000)
     broken = balanced_values(2) | {"requests.new.natural": 40}
     _save(filled_report("乙镇人民政府", values=broken), root / "乙镇" / "乙镇年报.gkr", 1000)
     old = filled_report("丙镇人民政府", values=balanced_values(3))
@@ -67,10 +75,19 @@ def stick(tmp_path: Path) -> Path:
     _save(filled_report("", values=balanced_values(6)), root / "无名.gkr", 1000)
     _save(Report(edition="2019", year=2025, organ="戊镇人民政府"), root / "旧格式.gkr", 1000)
     (root / "损坏.gkr").write_bytes(b'{"format": "gkdesk-report", "file_version": 1, "values": [')
+    (root / "损坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (root / "~$锁定.gkr").write_bytes(b"lock")
     (root / "备注.txt").write_text("不是报告", encoding="utf-8")
     save_template(TEMPLATE, root / "模板.gkt")
     return root
+
+
+@pytest.fixture(scope="module")
+def result(stick: Path) -> Iterator[RollupResult]:
+    """The stick rolled up against the template (read once: .docx import is slow)."""
+    rolled = roll_up([stick], template=TEMPLATE)
+    yield rolled
+    rolled.close()
 
 
 def _by_organ(rows: list[UnitRow]) -> dict[str, list[UnitRow]]:
@@ -80,8 +97,7 @@ def _by_organ(rows: list[UnitRow]) -> dict[str, list[UnitRow]]:
     return found
 
 
-def test_completeness_table(stick: Path) -> None:
-    result = roll_up([stick], template=TEMPLATE)
+def test_completeness_table(result: RollupResult) -> None:
     assert (result.year, result.edition) == (2025, "2021")
     assert [row.organ for row in result.rows[:6]] == [
         "甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丙镇人民政府", "县教育局", "丁镇人民政府",
@@ -100,23 +116,20 @@ def test_completeness_table(stick: Path) -> None:
     outsider, = rows['=HYPERLINK("http://x")镇']
     assert outsider.status == UNLISTED
     assert len(result.rows) == 7
-    result.close()
 
 
-def test_refusals_have_reasons(stick: Path) -> None:
-    result = roll_up([stick], template=TEMPLATE)
+def test_refusals_have_reasons(result: RollupResult) -> None:
     reasons = {Path(r.file).name: r.reason for r in result.refused}
-    assert set(reasons) == {"教育局2024.gkr", "无名.gkr", "旧格式.gkr", "损坏.gkr"}
+    assert set(reasons) == {"教育局2024.gkr", "无名.gkr", "旧格式.gkr", "损坏.gkr", "损坏.docx"}
+    assert "损坏" in reasons["损坏.docx"] or "不是" in reasons["损坏.docx"]
     assert "年度不符" in reasons["教育局2024.gkr"] and "2024" in reasons["教育局2024.gkr"]
     assert "机关名称" in reasons["无名.gkr"]
     assert "格式版本不符" in reasons["旧格式.gkr"]
     assert "损坏" in reasons["损坏.gkr"]
     assert [Path(p).name for p in result.template_files] == ["模板.gkt"]
-    result.close()
 
 
-def test_counts_match_the_checks_engine(stick: Path) -> None:
-    result = roll_up([stick], template=TEMPLATE)
+def test_counts_match_the_checks_engine(result: RollupResult) -> None:
     for row in result.rows:
         if row.file is None:
             continue
@@ -125,11 +138,9 @@ def test_counts_match_the_checks_engine(stick: Path) -> None:
         errors = sum(1 for f in findings if f.is_error)
         unacknowledged = sum(1 for f in findings if not f.is_error and f.key not in report.acknowledgements)
         assert (row.errors, row.warnings) == (errors, unacknowledged), row.file
-    result.close()
 
 
-def test_totals_are_exact_sums_of_the_counted_returns(stick: Path) -> None:
-    result = roll_up([stick], template=TEMPLATE)
+def test_totals_are_exact_sums_of_the_counted_returns(result: RollupResult) -> None:
     counted = [read_report(row.file) for row in result.counted_rows if row.file]
     assert len(counted) == 4  # 甲, 乙, 丙 (newer), the unlisted unit
     assert result.totals is not None
@@ -143,7 +154,6 @@ def test_totals_are_exact_sums_of_the_counted_returns(stick: Path) -> None:
     assert county.values == result.totals.sums and county.narratives == {} and county.year == 2025
     assert {f.rule for f in result.total_findings} == {f.rule for f in run_checks(county)}
     assert "T3.balance" in {f.rule for f in result.total_findings}  # 乙's imbalance carries into the totals
-    result.close()
 
 
 def test_fee_sum_has_no_float_drift(tmp_path: Path) -> None:
@@ -176,7 +186,7 @@ def test_cancel(stick: Path) -> None:
 
 
 def test_explicit_files_and_unsupported_ones(stick: Path, tmp_path: Path) -> None:
-    files = [stick / "2025-甲镇人民政府-政府信息公开年报.gkr", stick / "备注.txt", tmp_path / "nowhere.gkr"]
+    files = [stick / "2025-甲镇人民政府-政府信息公开年报.docx", stick / "备注.txt", tmp_path / "nowhere.gkr"]
     result = roll_up(files, template=TEMPLATE)
     assert [row.status for row in result.rows].count(RETURNED) == 1
     reasons = {Path(r.file).name: r.reason for r in result.refused}
@@ -184,9 +194,8 @@ def test_explicit_files_and_unsupported_ones(stick: Path, tmp_path: Path) -> Non
     result.close()
 
 
-def test_workbook(stick: Path, tmp_path: Path) -> None:
-    result = roll_up([stick], template=TEMPLATE)
-    out = stick / "汇总.xlsx"
+def test_workbook(result: RollupResult, tmp_path: Path) -> None:
+    out = tmp_path / "汇总.xlsx"
     write_rollup_xlsx(result, out)
     book = load_workbook(out)
     assert book.sheetnames == ["完整性", "未受理文件", "表二", "表三", "表四", "各单位问题", "合计校验"]
@@ -203,11 +212,14 @@ def test_workbook(stick: Path, tmp_path: Path) -> None:
     assert list(book["表二"].iter_rows(values_only=True))[-1][fee_column] == pytest.approx(0.4012)
     problems = list(book["各单位问题"].iter_rows(min_row=2, values_only=True))
     assert any(r[0] == "乙镇人民政府" and r[2] == "T3.balance" for r in problems)
-    # The workbook in the folder is not taken for a return the next time.
-    again = roll_up([stick], template=TEMPLATE, exclude=[out])
-    assert "汇总.xlsx" not in {Path(r.file).name for r in again.refused}
-    again.close()
-    result.close()
+
+
+def test_the_output_workbook_is_never_taken_for_a_return(tmp_path: Path) -> None:
+    save_gkr(filled_report("甲镇人民政府"), tmp_path / "甲.gkr")
+    out = tmp_path / "汇总.xlsx"
+    out.write_bytes(b"previous roll-up")
+    found = collect([tmp_path], [".gkr", ".xlsx"], exclude=[out])
+    assert [p.name for p in found.files] == ["甲.gkr"]
 
 
 def test_cli_json_shape(stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
