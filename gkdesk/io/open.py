@@ -16,8 +16,10 @@ READERS: dict[str, Reader] = {".gkr": load_gkr}
 
 def _register_imports() -> None:
     from gkdesk.io.import_docx import load_docx
+    from gkdesk.io.import_xlsx import load_xlsx
 
     READERS[".docx"] = load_docx
+    READERS[".xlsx"] = load_xlsx
 
 
 _register_imports()

@@ -28,7 +28,7 @@ def _valueish(text: str) -> bool:
 
 
 @lru_cache(maxsize=32768)
-def _affinity(edition: str, table_key: str, text: str) -> float:
+def affinity(edition: str, table_key: str, text: str) -> float:
     return table_labels(edition, table_key).affinity(text)
 
 
@@ -128,7 +128,7 @@ def _row_owner(grid: FileGrid, row: int, edition: str, tables: tuple[str, ...]) 
         if cell.blank or _valueish(cell.text):
             continue
         for key in tables:
-            scores[key] += _affinity(edition, key, cell.text)
+            scores[key] += affinity(edition, key, cell.text)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
@@ -269,6 +269,11 @@ def _read_inline(reading: TableReading, grid: FileGrid, rows: list[int], labels:
             if after_data:
                 block, after_data = [], False
             block.append(row)
+            continue
+        if after_data:  # a one-row table: a further row of figures has no place
+            for col, cell in enumerate(grid.rows[row]):
+                if not cell.blank and not reading.placed(grid, row, col):
+                    reading.unplaced(grid, row, col, f"{labels.table.title}只有一行数据")
             continue
         after_data = True
         mapping = _with_inherited(reading, grid, labels, 0, _inline_mapping(grid, block, labels))

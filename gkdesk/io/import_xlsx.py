@@ -1,0 +1,104 @@
+"""Read an .xlsx report: gkdesk's own export from its embedded data, anything else by its labels.
+
+Spreadsheets in the official layout typed by others: each sheet becomes a grid (merged ranges share
+their origin); the tables are found by their labels wherever they sit, several per sheet or one per
+sheet. Title and narrative, where a sheet has them, are one-cell rows.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
+from gkdesk.io.foreign import assemble
+from gkdesk.io.import_result import ImportResult, record
+from gkdesk.io.narrative_split import split_text
+from gkdesk.io.own_files import read_own
+from gkdesk.io.table_match import affinity
+from gkdesk.model import Paragraph, Report
+from gkdesk.spec import EDITIONS, load_spec
+
+MAX_SHEETS = 50
+
+
+def cell_text(value: Any) -> str:
+    """What a person sees in the cell (numbers without float noise)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def sheet_grid(sheet: Any) -> FileGrid:
+    n_rows = min(sheet.max_row or 0, MAX_GRID_ROWS)
+    n_cols = min(sheet.max_column or 0, MAX_GRID_COLS)
+    texts = [[""] * n_cols for _ in range(n_rows)]
+    for r, row in enumerate(sheet.iter_rows(min_row=1, max_row=n_rows, max_col=n_cols, values_only=True)):
+        for c, value in enumerate(row):
+            texts[r][c] = cell_text(value)
+    rows = [[FileCell(texts[r][c], (r, c)) for c in range(n_cols)] for r in range(n_rows)]
+    for merged in sheet.merged_cells.ranges:
+        top, left = merged.min_row - 1, merged.min_col - 1
+        if top >= n_rows or left >= n_cols:
+            continue
+        origin = FileCell(texts[top][left], (top, left))
+        for r in range(top, min(merged.max_row, n_rows)):
+            for c in range(left, min(merged.max_col, n_cols)):
+                rows[r][c] = origin
+    return FileGrid(f"工作表“{sheet.title}”", rows)
+
+
+def _is_table_text(text: str) -> bool:
+    return any(affinity(edition, key, text) > 0 for edition in EDITIONS for key in load_spec(edition).tables)
+
+
+def _paragraphs(grids: list[FileGrid]) -> list[Paragraph]:
+    """Rows holding a single text (title, headings, narrative) that is no table label."""
+    paragraphs = []
+    for grid in grids:
+        for r in range(len(grid.rows)):
+            texts = [cell.text for _, cell in grid.distinct(r) if not cell.blank]
+            if len(texts) == 1 and not _is_table_text(texts[0]):
+                paragraphs.append(Paragraph.plain(texts[0].strip()))
+    return paragraphs
+
+
+def read_foreign_xlsx(path: Path) -> ImportResult:
+    """Read a spreadsheet in the official layout typed by others."""
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(path, data_only=True, read_only=False)
+    try:
+        sheets = [s for s in workbook.worksheets[:MAX_SHEETS] if getattr(s, "sheet_state", "visible") == "visible"]
+        grids = [sheet_grid(sheet) for sheet in sheets]
+    finally:
+        workbook.close()
+    text = split_text(_paragraphs(grids), load_spec("2021"))
+    result = assemble(grids, text)
+    if not result.report.values and not result.report.declared:
+        raise ReportFileError(f"{path.name}：未找到年度报告的表格（按标签查找），不是政府信息公开工作年度报告")
+    return result
+
+
+def read_xlsx(path: Path | str) -> ImportResult:
+    """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese."""
+    return read_own(Path(path), ".xlsx", read_foreign_xlsx)
+
+
+def load_xlsx(path: Path) -> Report:
+    """Reader for READERS: the report, its problems kept for import_problems()."""
+    return record(read_xlsx(path))
