@@ -1,0 +1,95 @@
+"""Compare two versions of a report (sent out vs returned, or last year's): every changed value,
+declared total, paragraph and 基本信息 field, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from gkdesk.model import Report, Resolved, format_value
+from gkdesk.spec import FormatSpec, load_spec
+
+_FIELDS = (
+    ("organ", "机关名称"),
+    ("year", "年度"),
+    ("contact.office", "联系机构"),
+    ("contact.address", "地址"),
+    ("contact.phone", "联系电话"),
+    ("contact.email", "电子邮箱"),
+    ("opening", "开头段落"),
+)
+
+
+@dataclass(frozen=True)
+class ReportChange:
+    """One difference: kind "field", "value" or "paragraph"; `key` a field, cell key or "section#n"."""
+
+    kind: str
+    key: str
+    where: str
+    before: str
+    after: str
+
+
+def cell_name(spec: FormatSpec, key: str) -> str:
+    """“表三「一、本年新收…」行「自然人」列” for a cell key."""
+    cell = spec.cells[key]
+    section = next(s for s in spec.sections if s.table == cell.table)
+    row = spec.tables[cell.table].row(cell.row)
+    return f"表{section.number}「{row.label}」行「{row.column(cell.column).label}」列"
+
+
+def _field(report: Report, name: str) -> str:
+    if name.startswith("contact."):
+        return str(getattr(report.contact, name.split(".", 1)[1]))
+    value = getattr(report, name)
+    return "" if value is None else str(value)
+
+
+def _cells(old: Report, new: Report) -> list[ReportChange]:
+    changes = []
+    stated_old, stated_new = Resolved(old), Resolved(new)
+    keys = list(new.spec.cells) + [k for k in old.spec.cells if k not in new.spec.cells]
+    for key in keys:
+        spec = new.spec if key in new.spec.cells else old.spec
+        if not spec.cells[key].derived and key not in old.values and key not in new.values:
+            continue
+        # Totals: what each version states (a total typed in a file, else the sum), not whether it was typed.
+        before = format_value(stated_old.stated(key)) if key in old.spec.cells else ""
+        after = format_value(stated_new.stated(key)) if key in new.spec.cells else ""
+        if before != after:
+            changes.append(ReportChange("value", key, cell_name(spec, key), before, after))
+    return changes
+
+
+def _paragraphs(old: Report, new: Report) -> list[ReportChange]:
+    changes = []
+    for section in new.spec.sections:
+        a = [p.text for p in old.paragraphs(section.key)]
+        b = [p.text for p in new.paragraphs(section.key)]
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            for offset in range(max(i2 - i1, j2 - j1)):
+                i, j = i1 + offset, j1 + offset
+                before = a[i] if i < i2 else ""
+                after = b[j] if j < j2 else ""
+                number = j + 1 if j < j2 else i + 1
+                key = f"{section.key}#{number}"
+                changes.append(ReportChange("paragraph", key, f"{section.heading} 第{number}段", before, after))
+    return changes
+
+
+def compare_reports(old: Report, new: Report) -> list[ReportChange]:
+    """Every difference from `old` to `new`: fields, then table cells, then paragraphs."""
+    changes = []
+    if old.edition != new.edition:
+        changes.append(
+            ReportChange("field", "edition", "报告格式", load_spec(old.edition).name, load_spec(new.edition).name)
+        )
+    for name, label in _FIELDS:
+        before, after = _field(old, name), _field(new, name)
+        if before != after:
+            changes.append(ReportChange("field", name, label, before, after))
+    return changes + _cells(old, new) + _paragraphs(old, new)
