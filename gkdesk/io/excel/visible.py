@@ -36,7 +36,7 @@ def visible_differences(workbook: Workbook, report: Report) -> list[Difference]:
         sheet = workbook[info.title]
         for key, ref in info.refs.items():
             shown = sheet[ref].value
-            if isinstance(shown, str) and shown.startswith("=") and key not in report.declared:
+            if sheet[ref].data_type == "f" and key not in report.declared:
                 expected = total_formula(info, key) if report.spec.cells[key].derived else ""
                 if shown.replace(" ", "") != expected:
                     differences.append(Difference(key, expected, shown))

@@ -50,14 +50,16 @@ def add_table(document: Document, table: Table, resolved: Resolved) -> DocxTable
     for col, width in enumerate(widths):
         docx_table.columns[col].width = width
     repeat = layout.leading_header_rows if len(table.bands) == 1 else 0
+    # Cells taken once before merging: Table.cell() rescans the whole table on every call.
+    grid = [[_Cell(tc, docx_table) for tc in row._tr.tc_lst] for row in docx_table.rows]
     for index, row in enumerate(docx_table.rows):
         _row_properties(row._tr, header=index < repeat)
-        for col, cell in enumerate(row.cells):
+        for col, cell in enumerate(grid[index]):
             cell.width = widths[col]
     for grid_cell in layout.cells:
-        target = docx_table.cell(grid_cell.row, grid_cell.col)
+        target = grid[grid_cell.row][grid_cell.col]
         if grid_cell.rowspan > 1 or grid_cell.colspan > 1:
-            corner = docx_table.cell(grid_cell.row + grid_cell.rowspan - 1, grid_cell.col + grid_cell.colspan - 1)
+            corner = grid[grid_cell.row + grid_cell.rowspan - 1][grid_cell.col + grid_cell.colspan - 1]
             target = target.merge(corner)
         _fill(target, grid_cell, cell_text(grid_cell, resolved), size)
     return docx_table

@@ -60,12 +60,12 @@ def visible_differences(path: Path, report: Report) -> list[Difference]:
 def _table_differences(table: Table, docx_table: Any, resolved: Resolved) -> list[Difference]:
     layout = build_layout(table)
     differences: list[Difference] = []
+    cells = docx_table._cells if docx_table is not None else []  # Table.cell() rescans per call
+    width = len(docx_table.columns) if docx_table is not None else 0
     for cell in layout.value_cells():
         assert cell.cell_key is not None
-        try:
-            text = docx_table.cell(cell.row, cell.col).text if docx_table is not None else ""
-        except IndexError:
-            text = ""
+        index = cell.row * width + cell.col
+        text = cells[index].text if width == layout.n_cols and index < len(cells) else ""
         value_type = resolved.spec.cells[cell.cell_key].value_type
         differences += value_difference(cell.cell_key, resolved.stated(cell.cell_key), text, value_type)
     return differences
