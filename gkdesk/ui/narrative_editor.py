@@ -3,16 +3,41 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from gkdesk.model import Change, Paragraph
 from gkdesk.ui.commands import SetParagraphsCommand
 from gkdesk.ui.document import ReportDocument
-from gkdesk.ui.rich_text import block_format, block_of_paragraph, fill_document, is_subheading, read_document
+from gkdesk.ui.rich_text import (
+    block_format,
+    block_of_paragraph,
+    char_format,
+    fill_document,
+    is_subheading,
+    read_document,
+)
 from gkdesk.ui.undo_routing import route_undo_keys
 
 BODY_FAMILIES = ["FangSong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun"]
+
+
+class ParagraphTextEdit(QTextEdit):
+    """Enter at the end of a sub-heading starts a body paragraph, not another sub-heading."""
+
+    def __init__(self, indent: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indent = indent
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        cursor = self.textCursor()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and is_subheading(cursor.blockFormat()) and cursor.atBlockEnd():
+            body = block_format("body")
+            body.setTextIndent(self.indent)
+            cursor.insertBlock(body, char_format(False))
+            self.setTextCursor(cursor)
+            return
+        super().keyPressEvent(event)
 
 
 class NarrativeEditor(QWidget):
@@ -26,7 +51,7 @@ class NarrativeEditor(QWidget):
         self._last: list[Paragraph] = list(document.report.paragraphs(section))
         self._loading = False
 
-        self.editor = QTextEdit(self)
+        self.editor = ParagraphTextEdit(0.0, self)
         self.editor.setObjectName(f"narrative-{section}")
         self.editor.setAcceptRichText(False)
         self.editor.setUndoRedoEnabled(False)  # the report's QUndoStack does undo
@@ -37,6 +62,7 @@ class NarrativeEditor(QWidget):
         self.editor.document().setDocumentMargin(14)
         route_undo_keys(self.editor)
         self.indent = float(QFontMetrics(font).horizontalAdvance("国国"))
+        self.editor.indent = self.indent
 
         self.heading_button = QPushButton("小标题", self)
         self.heading_button.setToolTip("把当前段设为或取消（一）式小标题 (Ctrl+1)")
@@ -84,9 +110,9 @@ class NarrativeEditor(QWidget):
         if self._loading:
             return
         paragraphs = read_document(self.editor.document())
-        self._update_count()
         if paragraphs != self._last:
             self._last = paragraphs
+            self._update_count()
             self.document.undo_stack.push(SetParagraphsCommand(self.document, self.section, paragraphs, "编辑正文"))
 
     def _on_report_changed(self, change: Change) -> None:
@@ -117,6 +143,9 @@ class NarrativeEditor(QWidget):
         char.setFontWeight(QFont.Weight.Normal if heading else QFont.Weight.Bold)
         cursor.mergeCharFormat(char)
         cursor.endEditBlock()
+        typing = self.editor.currentCharFormat()
+        typing.setFontWeight(char.fontWeight())
+        self.editor.setCurrentCharFormat(typing)
 
     def toggle_bold(self) -> None:
         cursor = self.editor.textCursor()

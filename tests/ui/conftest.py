@@ -49,13 +49,13 @@ class ScriptedPrompts(Prompts):
         self._answer("error", text)
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        return self._answer("text", label)  # type: ignore[no-any-return]
+        return self._answer("text", label)
 
     def open_file_name(self, folder: str) -> str | None:
-        return self._answer("open", folder)  # type: ignore[no-any-return]
+        return self._answer("open", folder)
 
     def save_file_name(self, suggested: str) -> str | None:
-        return self._answer("save_as", suggested)  # type: ignore[no-any-return]
+        return self._answer("save_as", suggested)
 
 
 @pytest.fixture(autouse=True)

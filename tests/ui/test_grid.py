@@ -40,7 +40,7 @@ def test_grid_has_the_official_merges(make_window: Any) -> None:
     assert "勾稽关系" in str(grid.model().index(0, 0).data())
     outcomes = grid.model().index(5, 0)
     assert outcomes.data() == "三、本年度办理结果" and grid.rowSpan(5, 0) == 22
-    label = grid.model().index_of("requests.partial.natural").siblingAtColumn(1)
+    label = grid.grid_model.index_of("requests.partial.natural").siblingAtColumn(1)
     assert "区分处理的，只计这一情形" in str(label.data(Qt.ItemDataRole.ToolTipRole))
 
 
