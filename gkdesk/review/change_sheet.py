@@ -31,8 +31,8 @@ def changes_xlsx(changes: list[ReportChange], title: str) -> bytes:
         sheet.append(list(row))
     for column, width in zip("ABCD", (6, 40, 50, 50), strict=True):
         sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     buffer = io.BytesIO()
     workbook.save(buffer)
