@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -68,14 +70,31 @@ def add_heading(document: Document, text: str, level: int) -> Paragraph:
     return paragraph
 
 
+# A run-in second-level heading opening a body paragraph: "（一）聚焦重点，全面推进主动公开。"
+RUN_IN_HEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。]{1,40}?。")
+
+
 def add_body(document: Document, runs: tuple[Run, ...]) -> Paragraph:
+    """Body text; bold lead phrases stay bold, a run-in （一） heading is set in 楷体_GB2312."""
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _fixed_spacing(paragraph, LINE_PITCH)
     _indent_two_characters(paragraph)
-    for run in runs:
-        style_run(paragraph.add_run(clean_text(run.text)), BODY_FONT, BODY_SIZE, bold=run.bold or None)
+    runs = _split_run_in_heading(runs)
+    for index, run in enumerate(runs):
+        font = SUBHEADING_FONT if index == 0 and RUN_IN_HEADING.fullmatch(run.text) else BODY_FONT
+        style_run(paragraph.add_run(clean_text(run.text)), font, BODY_SIZE, bold=run.bold or None)
     return paragraph
+
+
+def _split_run_in_heading(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    if not runs or runs[0].bold:
+        return runs
+    match = RUN_IN_HEADING.match(runs[0].text)
+    if match is None:
+        return runs
+    head, rest = runs[0].text[: match.end()], runs[0].text[match.end() :]
+    return (Run(head), *((Run(rest),) if rest else ()), *runs[1:])
 
 
 def add_gap(document: Document) -> Paragraph:
