@@ -62,6 +62,8 @@ class FileActions:
         if ask and not self.maybe_close():
             return False
         path = Path(path)
+        if path.suffix.lower() == ".gkt":  # a template opens as a new, untitled report
+            return self.window.templates.open_path(path)
         try:
             report = read_report(path)
         except ReportFileError as error:
@@ -95,7 +97,10 @@ class FileActions:
         report = self.document.report
         suggested_name = f"{report.title}.gkr" if report.organ else "政府信息公开工作年度报告.gkr"
         folder = self.document.path.parent if self.document.path else Path(self.window.preferences.last_folder() or ".")
-        path = self.window.prompts.save_file_name(str(folder / suggested_name))
+        suggested = str(folder / suggested_name)
+        if self.document.path is None and self.document.property("suggestedName"):  # set when opened from a template
+            suggested = str(self.document.property("suggestedName"))
+        path = self.window.prompts.save_file_name(suggested)
         return self._save_to(Path(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:

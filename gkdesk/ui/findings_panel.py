@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gkdesk.checks import Finding
 from gkdesk.ui.commands import AcknowledgeCommand
@@ -30,8 +39,15 @@ class FindingsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("findings")
         self.tree.setHeaderLabels(["问题", "类别", "规则"])
-        self.tree.setColumnWidth(0, 620)
-        self.tree.setColumnWidth(1, 70)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.tree.setColumnWidth(1, 64)
+        self.tree.setColumnWidth(2, 190)
         self.tree.setRootIsDecorated(True)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)

@@ -19,7 +19,9 @@ from gkdesk.ui.navigator import Navigator
 from gkdesk.ui.page_stack import PageStack
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.recovery import Autosaver, RecoveredReport, find_recovered
+from gkdesk.ui.rollup_actions import RollupActions
 from gkdesk.ui.settings import Preferences
+from gkdesk.ui.template_actions import TemplateActions
 
 DEFAULT_SIZE = QSize(1280, 820)
 
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self.edits = EditActions(self)
+        self.templates = TemplateActions(self)  # 新建模板, 用模板新建, 从去年报告新建, 附加上年报告
+        self.rollups = RollupActions(self)  # 汇总
         for action in (self.files.new_action, self.files.open_action, self.files.save_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()

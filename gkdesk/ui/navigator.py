@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from gkdesk.ui.document import ReportDocument
@@ -74,3 +74,17 @@ class Navigator(QListWidget):
             item.setText(f"{heading}\n{'　'.join(parts) if parts else '无问题'}")
             item.setIcon(dot_icon("#d93025" if errors else "#f0a500" if warnings else "#34a853"))
             item.setToolTip(item.text())
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """Each item as tall as its wrapped heading plus the count line (QListView does not wrap by itself)."""
+        metrics = self.fontMetrics()
+        width = max(80, self.viewport().width() - self.iconSize().width() - 30)
+        for i in range(self.count()):
+            item = self.item(i)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, rect.height() + 14))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_heights()

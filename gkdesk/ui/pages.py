@@ -49,7 +49,8 @@ class TablePage(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading_label(section.heading, content))
-        hint = QLabel("灰底粗体为合计，自动计算。输入数字即开始填写，回车或 Tab 到下一格，Delete 清除，"
+        totals = "灰底粗体为合计，自动计算。" if table.totals else ""
+        hint = QLabel(f"{totals}输入数字即开始填写，回车或 Tab 到下一格，Delete 清除，"
                       "可从 Excel/WPS 复制一块数据后 Ctrl+V 粘贴。", content)
         hint.setObjectName("hint")
         hint.setWordWrap(True)

@@ -1,0 +1,299 @@
+"""汇总: pick a folder (e.g. the stick) or files and optionally the template; a progress bar with 取消;
+then the completeness table, the refused files, and 导出汇总表 / 新建本级报告."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.model import Report
+from gkdesk.rollup import DUPLICATE, MISSING, RollupResult, county_report, write_rollup_xlsx
+from gkdesk.template import OpenedTemplate, open_template
+from gkdesk.ui.rollup_worker import RollupWorker
+
+UNIT_HEADERS = ("单位", "单位代码", "状态", "错误", "未说明的警告", "未处理的批注", "文件", "备注")
+ALERT = QColor("#fde2e1")
+REPORT_FILTER = "报告文件 (*.gkr *.docx *.xlsx);;所有文件 (*)"
+
+
+class RollupDialog(QDialog):
+    """Runs a roll-up and shows it. `county_requested` carries the county report to open in the window."""
+
+    county_requested = Signal(object)  # Report
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("汇总各单位报告")
+        self.resize(980, 640)
+        self.sources: list[str] = []
+        self.opened_template: OpenedTemplate | None = None
+        self.rolled: RollupResult | None = None
+        self.worker: RollupWorker | None = None
+
+        self.sources_label = QLabel("尚未选择", self)
+        self.template_label = QLabel("（无模板：按多数报告的年度汇总）", self)
+        self.choose_folder = QPushButton("选择文件夹…", self)
+        self.choose_files = QPushButton("选择文件…", self)
+        self.choose_template = QPushButton("选择模板…", self)
+        self.start_button = QPushButton("开始汇总", self)
+        self.start_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("%v / %m")
+        self.current = QLabel(self)
+        self.cancel_button = QPushButton("取消", self)
+        self.cancel_button.setEnabled(False)
+        self.units = QTableWidget(0, len(UNIT_HEADERS), self)
+        self.units.setHorizontalHeaderLabels(list(UNIT_HEADERS))
+        self.units.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.units.horizontalHeader().setStretchLastSection(True)
+        self.refused = QTableWidget(0, 2, self)
+        self.refused.setHorizontalHeaderLabels(["文件", "原因"])
+        self.refused.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.refused.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.units, "报送情况")
+        self.tabs.addTab(self.refused, "未受理文件")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.county_organ = QLineEdit(self)
+        self.county_organ.setPlaceholderText("本级机关名称，如：某某县人民政府")
+        self.export_button = QPushButton("导出汇总表…", self)
+        self.county_button = QPushButton("新建本级报告（预填合计）", self)
+        self.close_button = QPushButton("关闭", self)
+        for button in (self.export_button, self.county_button):
+            button.setEnabled(False)
+
+        top = QHBoxLayout()
+        for widget in (self.choose_folder, self.choose_files, self.choose_template, self.start_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.county_organ, 1)
+        bottom.addWidget(self.county_button)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.sources_label)
+        layout.addWidget(self.template_label)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.current)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(bottom)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.county_button.clicked.connect(self._emit_county)
+        self.choose_folder.clicked.connect(self._pick_folder)
+        self.choose_files.clicked.connect(self._pick_files)
+        self.choose_template.clicked.connect(self._pick_template)
+        self.export_button.clicked.connect(self._export)
+
+    # ------------------------------------------------------------ choosers (scripted in tests)
+
+    def ask_folder(self) -> str | None:
+        return QFileDialog.getExistingDirectory(self, "选择要汇总的文件夹（如U盘）") or None
+
+    def ask_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self, "选择要汇总的报告", "", REPORT_FILTER)
+        return files
+
+    def ask_template(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择模板", "", "gkdesk 模板 (*.gkt)")
+        return path or None
+
+    def ask_export_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "导出汇总表", suggested, "Excel 工作簿 (*.xlsx)")
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path or None
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self, title, text)
+
+    def _pick_folder(self) -> None:
+        folder = self.ask_folder()
+        if folder:
+            self.set_sources([folder])
+
+    def _pick_files(self) -> None:
+        files = self.ask_files()
+        if files:
+            self.set_sources(files)
+
+    def _pick_template(self) -> None:
+        path = self.ask_template()
+        if not path:
+            return
+        try:
+            self.set_template(open_template(path))
+        except ReportFileError as error:
+            self.show_error("无法打开模板", str(error))
+
+    def _export(self) -> bool:
+        if self.rolled is None:
+            return False
+        folder = Path(self.sources[0]) if self.sources and Path(self.sources[0]).is_dir() else Path(".")
+        path = self.ask_export_path(str(folder / f"{self.rolled.year or ''}年度政府信息公开年报汇总.xlsx"))
+        if not path:
+            return False
+        try:
+            write_rollup_xlsx(self.rolled, Path(path))
+        except ReportFileError as error:
+            self.show_error("无法导出汇总表", str(error))
+            return False
+        self.summary.setText(f"{self.summary.text()}　已导出：{path}")
+        return True
+
+    # ------------------------------------------------------------ inputs
+
+    def set_sources(self, sources: list[str]) -> None:
+        self.sources = sources
+        self.sources_label.setText("汇总范围：" + "；".join(sources) if sources else "尚未选择")
+        self.start_button.setEnabled(bool(sources) and self.worker is None)
+
+    def set_template(self, opened: OpenedTemplate | None) -> None:
+        self.opened_template = opened
+        if opened is None:
+            self.template_label.setText("（无模板：按多数报告的年度汇总）")
+            return
+        template = opened.template
+        text = f"模板：{opened.path.name}（{template.year} 年度，{len(template.units)} 个应报送单位）"
+        self.template_label.setText(f"{text}　{opened.warning}" if opened.altered else text)
+
+    # ------------------------------------------------------------ running
+
+    def start(self) -> None:
+        if not self.sources or self.worker is not None:
+            return
+        self._clear_result()
+        template = self.opened_template.template if self.opened_template else None
+        self.worker = RollupWorker(self.sources, template)
+        self.worker.progressed.connect(self._on_progress)
+        self.worker.succeeded.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
+        self.worker.finished.connect(self._on_finished)
+        for widget in (self.start_button, self.choose_folder, self.choose_files, self.choose_template):
+            widget.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.summary.setText("正在汇总…")
+        self.worker.start()
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText("正在取消…")
+
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.current.setText(f"正在读取：{name}" if name else "")
+
+    def _on_finished(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+        self.cancel_button.setEnabled(False)
+        for widget in (self.choose_folder, self.choose_files, self.choose_template):
+            widget.setEnabled(True)
+        self.start_button.setEnabled(bool(self.sources))
+        self.current.clear()
+
+    def _on_cancelled(self) -> None:
+        self.summary.setText("已取消汇总。")
+
+    def _on_failed(self, message: str) -> None:
+        self.summary.setText(f"汇总失败：{message}")
+
+    def _on_done(self, result: RollupResult) -> None:
+        self.rolled = result
+        self._fill(result)
+        ready = result.totals is not None
+        self.export_button.setEnabled(ready)
+        self.county_button.setEnabled(ready)
+
+    # ------------------------------------------------------------ showing
+
+    def _fill(self, result: RollupResult) -> None:
+        self.units.setRowCount(len(result.rows))
+        for r, row in enumerate(result.rows):
+            figures = [str(row.errors), str(row.warnings), str(row.open_comments)] if row.file else ["", "", ""]
+            cells = [row.organ, row.unit.code if row.unit else "", row.status_label, *figures, row.file or "", row.note]
+            alert = row.status in (MISSING, DUPLICATE) or (row.file is not None and row.errors > 0)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if alert:
+                    item.setBackground(QBrush(ALERT))
+                if c in (3, 4, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.units.setItem(r, c, item)
+        self.units.resizeColumnsToContents()
+        self.refused.setRowCount(len(result.refused))
+        for r, refusal in enumerate(result.refused):
+            self.refused.setItem(r, 0, QTableWidgetItem(refusal.file))
+            self.refused.setItem(r, 1, QTableWidgetItem(refusal.reason))
+        self.tabs.setTabText(1, f"未受理文件（{len(result.refused)}）")
+        counted = len(result.counted_rows)
+        missing = sum(1 for row in result.rows if row.status == MISSING)
+        errors = sum(1 for f in result.total_findings if f.is_error)
+        year = f"{result.year} 年度" if result.year else ""
+        self.summary.setText(
+            f"{year}：计入合计 {counted} 个单位，未报送 {missing} 个，未受理文件 {len(result.refused)} 个；"
+            f"合计数校验：{errors} 个错误。"
+            if result.totals is not None
+            else "没有可汇总的报告。"
+        )
+
+    def _clear_result(self) -> None:
+        if self.rolled is not None:
+            self.rolled.close()
+        self.rolled = None
+        self.units.setRowCount(0)
+        self.refused.setRowCount(0)
+        self.export_button.setEnabled(False)
+        self.county_button.setEnabled(False)
+
+    def county(self) -> Report:
+        assert self.rolled is not None
+        template = self.opened_template.template if self.opened_template else None
+        return county_report(self.rolled, self.county_organ.text(), template=template)
+
+    def _emit_county(self) -> None:
+        if self.rolled is not None and self.rolled.totals is not None:
+            self.county_requested.emit(self.county())
+
+    def done(self, code: int) -> None:  # closing while running cancels and waits for the worker
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()
+        if self.rolled is not None:
+            self.rolled.close()
+            self.rolled = None
+        super().done(code)

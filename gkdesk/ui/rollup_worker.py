@@ -1,0 +1,43 @@
+"""Runs the roll-up off the window's thread, reporting progress; 取消 stops it between two files."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.rollup import RollupCancelled, roll_up
+from gkdesk.template import Template
+
+
+class RollupWorker(QThread):
+    progressed = Signal(int, int, str)  # done, total, current file name
+    succeeded = Signal(object)  # RollupResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, sources: list[str], template: Template | None, exclude: list[str] | None = None) -> None:
+        super().__init__()
+        self.sources = sources
+        self.template = template
+        self.exclude = exclude or []
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int, current: Path | None) -> bool:
+        self.progressed.emit(done, total, current.name if current else "")
+        return not self._stop.is_set()
+
+    def run(self) -> None:
+        try:
+            result = roll_up(self.sources, template=self.template, exclude=self.exclude, progress=self._progress)
+        except RollupCancelled:
+            self.cancelled.emit()
+        except (ReportFileError, ValueError, OSError) as error:
+            self.failed.emit(str(error))
+        else:
+            self.succeeded.emit(result)
