@@ -1,0 +1,63 @@
+"""The exported .docx through LibreOffice headless: the conversion succeeds with the expected page count."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+from gkdesk.io.docx_export import export_docx
+from tests.helpers import filled_report, sample_report
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def convert(source: Path, target_format: str, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless in a private profile; returns the converted file."""
+    assert SOFFICE is not None
+    profile = out_dir / f"lo-profile-{uuid.uuid4().hex}"
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        target_format,
+        "--outdir",
+        str(out_dir),
+        str(source),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    result = out_dir / f"{source.stem}.{target_format.split(':')[0]}"
+    assert result.exists(), f"LibreOffice produced no {result.name}"
+    return result
+
+
+def pdf_pages(pdf: Path) -> int:
+    """Page count from poppler's pdfinfo (installed with LibreOffice in CI)."""
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    output = subprocess.run([pdfinfo, str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[1] for line in output.splitlines() if line.startswith("Pages:")))
+
+
+@needs_soffice
+def test_sample_docx_converts_to_pdf_with_expected_pages(tmp_path: Path) -> None:
+    source = tmp_path / "sample.docx"
+    export_docx(sample_report(), source)
+    pdf = convert(source, "pdf", tmp_path / "out")
+    # Nine pages of narrative and tables in the official print (GB/T 9704, 22 lines a page); allow font metrics.
+    assert 8 <= pdf_pages(pdf) <= 11
+
+
+@needs_soffice
+def test_minimal_report_fits_few_pages(tmp_path: Path) -> None:
+    source = tmp_path / "minimal.docx"
+    export_docx(filled_report(), source)
+    pdf = convert(source, "pdf", tmp_path / "out")
+    # Title, six short sections and three tables: table 三 alone takes most of a page.
+    assert 2 <= pdf_pages(pdf) <= 4

@@ -1,0 +1,96 @@
+"""Excel export read back with openpyxl: sheets, merges, labels, formulas, validation, protection, safety."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from gkdesk.io.excel.tables import TOP
+from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.model import Paragraph
+from gkdesk.spec import build_layout
+from tests.helpers import sample_report
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    report = sample_report()
+    report.narratives["other"] = [
+        Paragraph.plain('=HYPERLINK("http://x")'),
+        Paragraph.plain("-1 件"),
+        Paragraph.plain("@x"),
+    ]
+    path = tmp_path_factory.mktemp("xlsx") / "sample.xlsx"
+    export_xlsx(report, path)
+    return openpyxl.load_workbook(path)
+
+
+def test_sheets(workbook: openpyxl.Workbook) -> None:
+    assert workbook.sheetnames == ["基本信息", "表二", "表三", "表四", "文字部分", "校验", "gkdesk_data"]
+    info = workbook["基本信息"]
+    assert (info["A1"].value, info["B1"].value) == ("报告机关", "同心县")
+    assert info["B3"].value == "2021"
+
+
+def test_tables_have_every_label_and_merge(workbook: openpyxl.Workbook) -> None:
+    spec = sample_report().spec
+    for section in (s for s in spec.sections if s.table):
+        sheet = workbook[f"表{section.number}"]
+        layout = build_layout(spec.tables[section.table])
+        merged = {str(r) for r in sheet.merged_cells.ranges}
+        for cell in layout.cells:
+            top = sheet.cell(TOP + cell.row + 1, cell.col + 1)
+            if cell.kind != "value":
+                assert top.value == cell.text
+            if cell.rowspan > 1 or cell.colspan > 1:
+                end = sheet.cell(TOP + cell.row + cell.rowspan, cell.col + cell.colspan)
+                assert f"{top.coordinate}:{end.coordinate}" in merged
+            assert top.border.left.style == "thin"
+
+
+def test_inputs_unlocked_totals_formulas_protected(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["表三"]
+    assert sheet.protection.sheet and not sheet.protection.password
+    assert sheet["D6"].value == 14 and sheet["D6"].protection.locked is False
+    assert sheet["J6"].value == "=SUM(D6,E6,F6,G6,H6,I6)" and sheet["J6"].protection.locked
+    assert sheet["D29"].value == "=SUM(D8:D28)"  # （七）总计 over （一）…（六）
+    assert sheet["A6"].protection.locked
+
+
+def test_validation(workbook: openpyxl.Workbook) -> None:
+    counts = workbook["表三"].data_validations.dataValidation
+    whole = next(v for v in counts if v.type == "whole")
+    assert whole.operator == "greaterThanOrEqual" and whole.formula1 == "0" and "D6" in str(whole.sqref)
+    fee = [v for v in workbook["表二"].data_validations.dataValidation if v.type == "custom"]
+    assert len(fee) == 1 and "ROUND(B16,4)=B16" in fee[0].formula1 and "B16>=0" in fee[0].formula1
+    assert workbook["表二"]["B16"].value == pytest.approx(1340.5117)
+
+
+def test_print_setup(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["表三"]
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$3:$5"
+
+
+def test_text_never_becomes_a_formula(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["文字部分"]
+    texts = {row[2].value: row[2] for row in sheet.iter_rows(min_row=2)}
+    for text in ('=HYPERLINK("http://x")', "-1 件", "@x"):
+        assert texts[text].data_type == "s" and texts[text].quotePrefix
+
+
+def test_check_sheet_formulas_come_from_the_spec(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["校验"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    rules = {row[0] for row in rows}
+    assert {check.id for check in sample_report().spec.checks} == rules
+    balance = [row for row in rows if row[0] == "T3.balance"]
+    assert len(balance) == 7
+    assert balance[0][4] == "=SUM('表三'!D6,'表三'!D7)" and balance[0][5] == "=SUM('表三'!D29,'表三'!D30)"
+    assert balance[0][6] == '=IF(E2=F2,"通过","不通过")'
+    mismatch = next(row for row in rows if row[0] == "text.table_mismatch")
+    assert mismatch[6] == "不通过（静态）" and "静态" in mismatch[7]
+    rules_cf = [rule for cf in sheet.conditional_formatting for rule in cf.rules]
+    assert any('="不通过"' in rule.formula[0] for rule in rules_cf)
