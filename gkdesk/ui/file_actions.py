@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.open import read_report
 from gkdesk.model import Report
 
 if TYPE_CHECKING:
@@ -59,11 +58,13 @@ class FileActions:
 
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         """Open a report file; on failure say why and keep the current report."""
+        if Path(path).suffix.lower() == ".gkt":  # a template opens as a new, untitled report (asks itself)
+            return self.window.templates.open_path(path)
         if ask and not self.maybe_close():
             return False
+        from gkdesk.io.open import read_report  # the readers (.docx, .xlsx, .gkt) load on first use
+
         path = Path(path)
-        if path.suffix.lower() == ".gkt":  # a template opens as a new, untitled report
-            return self.window.templates.open_path(path)
         try:
             report = read_report(path)
         except ReportFileError as error:
