@@ -1,0 +1,115 @@
+"""文件 → 导出 Word / 导出 Excel: choose a file, list the report's errors and ask before exporting.
+
+`add_export_actions(menu, window)` adds both actions to a QMenu. The questions go through overridable
+methods of ExportActions so tests can script them without blocking on a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from gkdesk.checks import Finding, run_checks
+from gkdesk.io.docx_export import export_docx
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.model import Report
+
+if TYPE_CHECKING:
+    from gkdesk.ui.main_window import MainWindow
+
+FORMATS: dict[str, tuple[str, str, Callable[[Report, Path | str], None]]] = {
+    ".docx": ("导出 Word(&W)…", "Word 文档 (*.docx)", export_docx),
+    ".xlsx": ("导出 Excel(&X)…", "Excel 工作簿 (*.xlsx)", export_xlsx),
+}
+MAX_LISTED = 12
+
+
+def errors_text(findings: list[Finding]) -> str:
+    """The question shown when the report has errors."""
+    errors = [finding for finding in findings if finding.is_error]
+    lines = [f"· {finding.message}" for finding in errors[:MAX_LISTED]]
+    if len(errors) > MAX_LISTED:
+        lines.append(f"……另有 {len(errors) - MAX_LISTED} 个错误")
+    return f"报告有 {len(errors)} 个错误：\n\n" + "\n".join(lines) + "\n\n仍要导出吗？"
+
+
+class ExportActions:
+    """The two export actions of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        for suffix, (title, _, _) in FORMATS.items():
+            action = QAction(title, window)
+            action.setObjectName(f"export{suffix}")
+            action.triggered.connect(lambda _checked=False, s=suffix: self.export(s))
+            self.actions[suffix] = action
+
+    # ------------------------------------------------------------ questions (overridden in tests)
+
+    def choose_path(self, suffix: str, suggested: Path) -> Path | None:
+        _, file_filter, _ = FORMATS[suffix]
+        name, _ = QFileDialog.getSaveFileName(self._parent(), "导出", str(suggested), file_filter)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def confirm_errors(self, text: str) -> bool:
+        answer = QMessageBox.question(self._parent(), "报告有错误", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.critical(self._parent(), "导出失败", text)
+
+    def show_done(self, path: Path) -> None:
+        self.window.statusBar().showMessage(f"已导出：{path}", 8000)
+
+    # ------------------------------------------------------------ the action
+
+    def suggested_path(self, suffix: str) -> Path:
+        document = self.window.document
+        report = document.report
+        if document.path is not None:
+            return document.path.with_suffix(suffix)
+        return Path.home() / f"{report.title or '政府信息公开工作年度报告'}{suffix}"
+
+    def export(self, suffix: str) -> Path | None:
+        """Ask where, ask about errors, write; returns the written path or None."""
+        report = self.window.document.report
+        findings = run_checks(report)
+        if any(finding.is_error for finding in findings) and not self.confirm_errors(errors_text(findings)):
+            return None
+        path = self.choose_path(suffix, self.suggested_path(suffix))
+        if path is None:
+            return None
+        try:
+            FORMATS[suffix][2](report, path)
+        except ReportFileError as error:
+            self.show_error(str(error))
+            return None
+        self.show_done(path)
+        return path
+
+    def _parent(self) -> QWidget:
+        return self.window
+
+
+def add_export_actions(menu: QMenu, window: MainWindow) -> ExportActions:
+    """Add 导出 Word / 导出 Excel to `menu` (normally the window's 文件 menu), before its last separator."""
+    exports = ExportActions(window)
+    separators = [action for action in menu.actions() if action.isSeparator()]
+    anchor = separators[-1] if separators else None
+    for action in exports.actions.values():
+        if anchor is not None:
+            menu.insertAction(anchor, action)
+        else:
+            menu.addAction(action)
+    if anchor is not None:
+        menu.insertSeparator(exports.actions[".docx"])
+    return exports
