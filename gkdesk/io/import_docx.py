@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gkdesk.io.docx_body import read_body
+from gkdesk.io.docx_comments import read_docx_comments
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.filegrid import FileGrid
 from gkdesk.io.foreign import assemble
@@ -16,6 +17,7 @@ from gkdesk.io.import_result import ImportResult, record
 from gkdesk.io.narrative_split import split_text
 from gkdesk.io.own_files import read_own
 from gkdesk.model import Paragraph, Report
+from gkdesk.review.comments import merge_comments
 from gkdesk.spec import load_spec
 
 
@@ -36,7 +38,11 @@ def read_foreign_docx(path: Path) -> ImportResult:
 def read_docx(path: Path | str) -> ImportResult:
     """Read any .docx report; a damaged or foreign non-report file raises ReportFileError in Chinese."""
     path = Path(path)
-    return read_own(path, ".docx", read_foreign_docx)
+    return read_own(path, ".docx", read_foreign_docx, _merge_word_comments)
+
+
+def _merge_word_comments(path: Path, result: ImportResult) -> None:
+    merge_comments(result.report, read_docx_comments(path, result.report))
 
 
 def load_docx(path: Path) -> Report:

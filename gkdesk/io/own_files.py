@@ -30,10 +30,15 @@ def _own_reader(suffix: str) -> Callable[[Path], object] | None:
     return reader
 
 
-def read_own(path: Path, suffix: str, foreign: ForeignReader) -> ImportResult:
-    """Embedded data first, else labels; any unexpected failure becomes a ReportFileError."""
+def read_own(
+    path: Path, suffix: str, foreign: ForeignReader, extra: Callable[[Path, ImportResult], None] | None = None
+) -> ImportResult:
+    """Embedded data first, else labels, then `extra` (e.g. Word comments); failures become ReportFileError."""
     try:
-        return _read_own(path, suffix, foreign)
+        result = _read_own(path, suffix, foreign)
+        if extra is not None:
+            extra(path, result)
+        return result
     except ReportFileError:
         raise
     except (MemoryError, RecursionError):

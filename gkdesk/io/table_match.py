@@ -47,6 +47,7 @@ class TableReading:
     problems: list[ImportProblem] = field(default_factory=list)
     tables_found: set[str] = field(default_factory=set)
     positions: dict[str, str] = field(default_factory=dict)  # cell key → where it was read
+    coords: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # cell key → (id(grid), row, col)
     _origins: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
     _inherited: dict[tuple[str, int], tuple[int, dict[int, str]]] = field(default_factory=dict)
 
@@ -59,6 +60,7 @@ class TableReading:
         self._origins.add((str(id(grid)), cell.origin))
         self.entries.setdefault(key, []).append(_Entry(cell.text, grid.position(row, col)))
         self.positions.setdefault(key, grid.position(row, col))
+        self.coords.setdefault(key, (id(grid), row, col))
 
     def placed(self, grid: FileGrid, row: int, col: int) -> bool:
         return (str(id(grid)), grid.cell(row, col).origin) in self._origins

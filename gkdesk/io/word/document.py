@@ -7,6 +7,7 @@ from datetime import datetime
 import docx
 from docx.document import Document
 
+from gkdesk.io.docx_comments import add_docx_comments
 from gkdesk.io.embedded import build_payload
 from gkdesk.io.report_text import opening_text
 from gkdesk.io.word.custom_xml import embed_payload
@@ -37,6 +38,7 @@ def build_document(report: Report, now: datetime | None = None) -> Document:
         if section.table is not None:
             add_table(document, spec.tables[section.table], resolved)
             add_gap(document)
+    add_docx_comments(document, report)  # review comments (批注) as Word comments: gkdesk.io.docx_comments
     embed_payload(document, build_payload(report))
     return document
 
