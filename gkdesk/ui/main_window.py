@@ -12,6 +12,7 @@ from gkdesk.checks import Finding
 from gkdesk.model import Report
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.edit_actions import EditActions
+from gkdesk.ui.export_actions import add_export_actions
 from gkdesk.ui.file_actions import FileActions
 from gkdesk.ui.findings_panel import FindingsPanel
 from gkdesk.ui.menus import MenuRegistry
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self)
         self.templates = TemplateActions(self)  # 新建模板, 用模板新建, 从去年报告新建, 附加上年报告
         self.rollups = RollupActions(self)  # 汇总
+        self.exports = add_export_actions(self.menu("file"), self)  # 导出 Word / 导出 Excel
         for action in (self.files.new_action, self.files.open_action, self.files.save_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
