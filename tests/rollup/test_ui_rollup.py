@@ -1,0 +1,88 @@
+"""The roll-up dialog: runs in a thread with progress, can be cancelled, shows the table, exports, starts
+the county report in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QTableWidgetItem
+
+from gkdesk.io.gkr import save_gkr
+from gkdesk.template import Template, Unit, save_template
+from gkdesk.ui.rollup_dialog import RollupDialog
+from tests.rollup.returns import balanced_values, filled_report
+from tests.template.ui_support import Answers, isolate, window_factory
+
+TEMPLATE = Template(2025, "2021", units=(Unit("甲镇人民政府", "township", "001"), Unit("乙镇人民政府", "township", "002")))
+
+
+@pytest.fixture
+def prompts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Answers:
+    isolate(tmp_path, monkeypatch)
+    return Answers()
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    root = tmp_path / "stick"
+    root.mkdir()
+    save_template(TEMPLATE, root / "模板.gkt")
+    save_gkr(filled_report("甲镇人民政府", values=balanced_values(1)), root / "甲.gkr")
+    save_gkr(filled_report("甲镇人民政府", year=2024), root / "甲2024.gkr")
+    return root
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
+
+
+def _finish(qtbot: Any, dialog: RollupDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=30_000)
+
+
+def test_rollup_in_the_window(qtbot: Any, prompts: Answers, stick: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = window_factory(qtbot, prompts)()
+    window.rollups.rollup_action.trigger()
+    dialog = window.rollups.dialog
+    assert isinstance(dialog, RollupDialog)
+    monkeypatch.setattr(dialog, "ask_folder", lambda: str(stick))
+    monkeypatch.setattr(dialog, "ask_template", lambda: str(stick / "模板.gkt"))
+    dialog.choose_folder.click()
+    dialog.choose_template.click()
+    assert dialog.start_button.isEnabled()
+    dialog.start_button.click()
+    _finish(qtbot, dialog)
+    assert dialog.progress.value() == dialog.progress.maximum() == 2
+    statuses = [_text(dialog.units.item(r, 2)) for r in range(dialog.units.rowCount())]
+    assert statuses == ["已报送", "未报送"]
+    assert dialog.refused.rowCount() == 1 and "年度不符" in _text(dialog.refused.item(0, 1))
+    out = tmp_path / "汇总.xlsx"
+    monkeypatch.setattr(dialog, "ask_export_path", lambda suggested: str(out))
+    dialog.export_button.click()
+    assert "完整性" in load_workbook(out).sheetnames
+    dialog.county_organ.setText("某某县人民政府")
+    dialog.county_button.click()
+    report = window.document.report
+    assert (report.organ, report.year) == ("某某县人民政府", 2025)
+    assert report.value("requests.new.natural") == balanced_values(1)["requests.new.natural"]
+    dialog.close_button.click()
+    assert window.rollups.dialog is None
+
+
+def test_cancel_stops_between_files(qtbot: Any, prompts: Answers, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(30):
+        save_gkr(filled_report(f"单位{i}"), stick / f"u{i}.gkr")
+    dialog = RollupDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_sources([str(stick)])
+    dialog.start()
+    assert dialog.cancel_button.isEnabled()
+    dialog.cancel()
+    _finish(qtbot, dialog)
+    assert dialog.summary.text() == "已取消汇总。"
+    assert dialog.rolled is None and dialog.units.rowCount() == 0
+    assert dialog.start_button.isEnabled()
