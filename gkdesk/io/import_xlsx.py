@@ -7,6 +7,7 @@ sheet. Title and narrative, where a sheet has them, are one-cell rows.
 
 from __future__ import annotations
 
+import io
 import warnings
 from datetime import date, datetime
 from decimal import Decimal
@@ -81,7 +82,8 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        workbook = openpyxl.load_workbook(path, data_only=True, read_only=False)
+        # From memory: openpyxl leaves the file open when a damaged package makes it fail half-way.
+        workbook = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True, read_only=False)
     try:
         sheets = [s for s in workbook.worksheets[:MAX_SHEETS] if getattr(s, "sheet_state", "visible") == "visible"]
         grids = [sheet_grid(sheet) for sheet in sheets]
