@@ -14,7 +14,8 @@ from gkdesk.checks import Finding, run_checks
 from gkdesk.checks.engine import count_by_severity
 from gkdesk.checks.report_json import check_json
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.open import read_report
+from gkdesk.io.import_result import ImportResult, import_findings
+from gkdesk.io.open import read_with_result
 from gkdesk.model import Report
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -28,9 +29,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _read(path: str, what: str) -> Report | None:
+def _read(path: str, what: str) -> ImportResult | None:
     try:
-        return read_report(path)
+        return read_with_result(path)
     except ReportFileError as error:
         print(f"无法读取{what}：{error}", file=sys.stderr)
         return None
@@ -53,15 +54,19 @@ def format_findings(report: Report, findings: list[Finding]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = _read(args.file, "报告")
-    if report is None:
+    result = _read(args.file, "报告")
+    if result is None:
         return EXIT_UNREADABLE
+    report = result.report
     previous = None
     if args.previous:
-        previous = _read(args.previous, "上年度报告")
-        if previous is None:
+        previous_result = _read(args.previous, "上年度报告")
+        if previous_result is None:
             return EXIT_UNREADABLE
-    findings = run_checks(report, previous)
+        previous = previous_result.report
+    # What reading the file found (cells that could not be placed, hand edits after export) comes first.
+    order = [section.key for section in report.spec.sections]
+    findings = sorted(import_findings(result) + run_checks(report, previous), key=lambda f: order.index(f.section))
     errors, warnings = count_by_severity(findings)
     if args.json:
         print(json.dumps(check_json(args.file, report, findings), ensure_ascii=False, indent=2))

@@ -1,7 +1,7 @@
 """Read a .docx report: gkdesk's own export from its embedded data, anything else by its labels.
 
 `read_docx(path) -> ImportResult` never lets an exception other than ReportFileError escape;
-`load_docx(path) -> Report` is the reader registered in gkdesk.io.open.READERS.
+`read_docx(path) -> ImportResult` is the reader registered in gkdesk.io.open.READERS.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from gkdesk.io.docx_comments import read_docx_comments
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.filegrid import FileGrid
 from gkdesk.io.foreign import assemble
-from gkdesk.io.import_result import ImportResult, record
+from gkdesk.io.import_result import ImportResult
 from gkdesk.io.narrative_split import split_text
 from gkdesk.io.own_files import read_own
-from gkdesk.model import Paragraph, Report
+from gkdesk.model import Paragraph
 from gkdesk.review.comments import merge_comments
 from gkdesk.spec import load_spec
 
@@ -44,7 +44,3 @@ def read_docx(path: Path | str) -> ImportResult:
 def _merge_word_comments(path: Path, result: ImportResult) -> None:
     merge_comments(result.report, read_docx_comments(path, result.report))
 
-
-def load_docx(path: Path) -> Report:
-    """Reader for READERS: the report (visible values), its problems kept for import_problems()."""
-    return record(read_docx(path))

@@ -1,13 +1,12 @@
 """What reading a file produced besides the report: problems (cells that could not be placed, damaged
 embedded data) and hand edits of gkdesk's own exports.
 
-The `check` verb and the window show them: `import_problems(report)` / `import_findings(report)` give
-the problems recorded when `report` was read through `gkdesk.io.open.read_report`.
+The `check` verb and the window show them: `import_problems(result)` / `import_findings(result)` for the
+ImportResult that `gkdesk.io.open.read_with_result` returns.
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 
 from gkdesk.checks.finding import Finding
@@ -56,27 +55,9 @@ class ImportResult:
     embedded: Report | None = None  # for "own" files: the report exactly as exported (before hand edits)
 
 
-_RECORDED: dict[int, ImportResult] = {}
-
-
-def record(result: ImportResult) -> Report:
-    """Remember `result` for its report (until the report is gone) and return the report."""
-    key = id(result.report)
-    _RECORDED[key] = result
-    weakref.finalize(result.report, _RECORDED.pop, key, None)
-    return result.report
-
-
-def import_result(report: Report) -> ImportResult | None:
-    """The ImportResult recorded when `report` was read by gkdesk.io.open.read_report, if any."""
-    result = _RECORDED.get(id(report))
-    return result if result is not None and result.report is report else None
-
-
-def import_problems(report: Report) -> list[str]:
-    """Hook for the `check` verb: one Chinese line per problem met while reading `report`'s file."""
-    result = import_result(report)
-    return [str(problem) for problem in result.problems] if result else []
+def import_problems(result: ImportResult) -> list[str]:
+    """One Chinese line per problem met while reading the file (for the `check` verb)."""
+    return [str(problem) for problem in result.problems]
 
 
 def _section_of(report: Report, cell: str) -> str:
@@ -90,11 +71,9 @@ def _section_of(report: Report, cell: str) -> str:
     return "overview"
 
 
-def import_findings(report: Report) -> list[Finding]:
-    """The problems met while reading `report`'s file, as findings (hand edits and unplaced cells are errors)."""
-    result = import_result(report)
-    if result is None:
-        return []
+def import_findings(result: ImportResult) -> list[Finding]:
+    """The problems met while reading a file, as findings (unplaced cells are errors, hand edits warnings)."""
+    report = result.report
     findings = []
     for problem in result.problems:
         if problem.kind == "hand_edit":

@@ -17,11 +17,11 @@ from typing import Any
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
 from gkdesk.io.foreign import assemble
-from gkdesk.io.import_result import ImportResult, record
+from gkdesk.io.import_result import ImportResult
 from gkdesk.io.narrative_split import split_text
 from gkdesk.io.own_files import read_own
 from gkdesk.io.table_match import affinity
-from gkdesk.model import Paragraph, Report
+from gkdesk.model import Paragraph
 from gkdesk.spec import EDITIONS, load_spec
 
 MAX_SHEETS = 50
@@ -100,7 +100,3 @@ def read_xlsx(path: Path | str) -> ImportResult:
     """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese."""
     return read_own(Path(path), ".xlsx", read_foreign_xlsx)
 
-
-def load_xlsx(path: Path) -> Report:
-    """Reader for READERS: the report, its problems kept for import_problems()."""
-    return record(read_xlsx(path))

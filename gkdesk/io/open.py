@@ -7,26 +7,23 @@ from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import load_gkr
+from gkdesk.io.import_docx import read_docx
+from gkdesk.io.import_result import ImportResult
+from gkdesk.io.import_xlsx import read_xlsx
 from gkdesk.model import Report
 
-Reader = Callable[[Path], Report]
-
-READERS: dict[str, Reader] = {".gkr": load_gkr}
+Reader = Callable[[Path], ImportResult]
 
 
-def _register_imports() -> None:
-    from gkdesk.io.import_docx import load_docx
-    from gkdesk.io.import_xlsx import load_xlsx
-
-    READERS[".docx"] = load_docx
-    READERS[".xlsx"] = load_xlsx
+def _read_gkr(path: Path) -> ImportResult:
+    return ImportResult(load_gkr(path), kind="gkr")
 
 
-_register_imports()
+READERS: dict[str, Reader] = {".gkr": _read_gkr, ".docx": read_docx, ".xlsx": read_xlsx}
 
 
-def read_report(path: Path | str) -> Report:
-    """Read a report from .gkr (and, where readers are registered, .docx / .xlsx)."""
+def read_with_result(path: Path | str) -> ImportResult:
+    """Read a report from .gkr, .docx or .xlsx with what reading found (problems, hand edits)."""
     path = Path(path)
     if not path.exists():
         raise ReportFileError(f"找不到文件：{path}")
@@ -37,3 +34,8 @@ def read_report(path: Path | str) -> Report:
         supported = "、".join(sorted(READERS))
         raise ReportFileError(f"{path.name}：不支持的文件类型（支持 {supported}）")
     return reader(path)
+
+
+def read_report(path: Path | str) -> Report:
+    """Read a report from .gkr, .docx or .xlsx; problems met while reading are dropped (see read_with_result)."""
+    return read_with_result(path).report

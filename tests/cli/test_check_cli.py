@@ -92,3 +92,29 @@ def test_unreadable_file_exits_2(tmp_path: Path) -> None:
     assert "无法读取报告" in result.stderr and "bad.gkr" in result.stderr and "Traceback" not in result.stderr
     missing = run_cli("check", str(tmp_path / "nope.gkr"))
     assert missing.returncode == 2 and "找不到文件" in missing.stderr
+
+
+def test_word_files_are_checked_with_what_reading_found(tmp_path: Path) -> None:
+    import docx
+
+    from gkdesk.io.docx_export import export_docx
+    from tests.io.docx_variants import Variant, build_docx
+
+    typed = tmp_path / "typed.docx"
+    build_docx(typed, Variant(text_overrides={"requests.new.natural": "/"}))
+    result = run_cli("check", str(typed), "--json")
+    assert result.returncode == 1
+    invalid = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "value.invalid"]
+    assert invalid[0]["cells"] == ["requests.new.natural"]
+
+    exported = tmp_path / "exported.docx"
+    export_docx(sample_report(), exported)
+    document = docx.Document(str(exported))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text == "29102":
+                    cell.paragraphs[0].runs[0].text = "29103"
+    document.save(str(exported))
+    edited = run_cli("check", str(exported))
+    assert "import.hand_edit" in edited.stdout and "29102" in edited.stdout and "29103" in edited.stdout

@@ -13,7 +13,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_docx import read_docx
 from gkdesk.io.import_result import import_problems
-from gkdesk.io.open import read_report
+from gkdesk.io.open import read_report, read_with_result
 from gkdesk.model import Invalid
 from gkdesk.spec import load_spec
 from tests.conftest import FIXTURES, SAMPLE_GKR
@@ -137,9 +137,10 @@ def test_missing_rows_are_reported(tmp_path: Path) -> None:
 
 
 def test_tongxin_reads_completely_and_checks_like_the_sample() -> None:
-    report = read_report(FIXTURES / "tongxin-2021-report.docx")
+    result = read_with_result(FIXTURES / "tongxin-2021-report.docx")
+    report = result.report
     sample = load_gkr(SAMPLE_GKR)
-    assert import_problems(report) == []
+    assert import_problems(result) == []
     assert report.values == sample.values
     assert (report.organ, report.year, report.contact, report.opening) == (
         sample.organ,

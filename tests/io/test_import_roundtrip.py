@@ -7,7 +7,6 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from gkdesk.checks import run_checks
 from gkdesk.io.docx_export import export_docx
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_result import import_findings, import_problems
@@ -76,8 +75,8 @@ def test_check_sees_hand_edits_through_the_hook(tmp_path: Path) -> None:
             if cell.value == 2967:
                 cell.value = 3000
     workbook.save(path)
-    opened = read_report(path)
-    assert opened.values["proactive.penalty.decisions"] == 3000
+    opened = read_with_result(path)
+    assert opened.report.values["proactive.penalty.decisions"] == 3000
     assert any("2967" in line and "3000" in line for line in import_problems(opened))
     assert [f.rule for f in import_findings(opened)] == ["import.hand_edit"]
-    assert run_checks(opened) is not None
+    assert read_report(path).values == opened.report.values
