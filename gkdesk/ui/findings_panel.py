@@ -88,7 +88,6 @@ class FindingsPanel(QWidget):
                 continue
             errors, warnings = self.document.counts(key)
             group = QTreeWidgetItem(self.tree, [f"{headings.get(key, '基本信息')}（错误 {errors}，警告 {warnings}）"])
-            group.setFirstColumnSpanned(True)
             for finding in sorted(findings, key=lambda f: (not f.is_error, f.rule)):
                 item = QTreeWidgetItem(group, [self._text(finding), severity_text(self.document, finding), finding.rule])
                 item.setData(0, FINDING_ROLE, finding)

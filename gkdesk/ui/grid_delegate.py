@@ -25,17 +25,21 @@ class CellDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
+        editor.setProperty("refusal", "")
         cell = index.data(GRID_CELL_ROLE)
         value_type = self.table_model.cell_spec(cell).value_type
 
         def check(text: str) -> None:
             try:
                 parse_strict(text, value_type)
-                editor.setStyleSheet("")
-                self.liveMessage.emit("")
+                message = ""
             except ValueRejected as error:
-                editor.setStyleSheet("background: #fbd5d5;")
-                self.liveMessage.emit(f"无法输入：{error}")
+                message = f"无法输入：{error}"
+            if message != editor.property("refusal"):
+                # restyling is slow: only when the verdict changes
+                editor.setProperty("refusal", message)
+                editor.setStyleSheet("background: #fbd5d5;" if message else "")
+                self.liveMessage.emit(message)
 
         editor.textChanged.connect(check)
         return editor

@@ -17,6 +17,7 @@ from gkdesk.ui.rich_text import (
     is_subheading,
     read_document,
 )
+from gkdesk.ui.style import installed
 from gkdesk.ui.undo_routing import route_undo_keys
 
 BODY_FAMILIES = ["FangSong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun"]
@@ -56,7 +57,7 @@ class NarrativeEditor(QWidget):
         self.editor.setAcceptRichText(False)
         self.editor.setUndoRedoEnabled(False)  # the report's QUndoStack does undo
         font = QFont()
-        font.setFamilies(BODY_FAMILIES)
+        font.setFamilies(installed(BODY_FAMILIES))
         font.setPointSizeF(13)
         self.editor.setFont(font)
         self.editor.document().setDocumentMargin(14)

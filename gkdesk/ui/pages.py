@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gkdesk.spec import Section
@@ -45,6 +46,7 @@ class TablePage(QWidget):
         table = document.report.spec.tables[section.table]
         self.model = ReportTableModel(document, table)
         self.model.setParent(self)
+        self.model.set_live(False)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -84,3 +86,11 @@ class TablePage(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.set_live(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.model.set_live(False)
+        super().hideEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 # Tried in order; Qt falls back per glyph, so a missing family costs nothing.
@@ -32,10 +32,17 @@ QTreeWidget#findings { background: #ffffff; }
 """
 
 
+def installed(families: list[str]) -> list[str]:
+    """The families of `families` present on this machine (looking up missing ones costs time at every paint)."""
+    available = set(QFontDatabase.families())
+    present = [family for family in families if family in available]
+    return present or families
+
+
 def cjk_font(point_size: float = 10.5) -> QFont:
     """The UI font: a CJK sans-serif chosen by family fallback, never a font file path."""
     font = QFont()
-    font.setFamilies(CJK_FAMILIES)
+    font.setFamilies(installed(CJK_FAMILIES))
     font.setPointSizeF(point_size)
     return font
 

@@ -36,11 +36,16 @@ class ReportTableModel(QAbstractTableModel):
             self._top[(cell.row, cell.col)] = cell
             if cell.cell_key:
                 self._position[cell.cell_key] = (cell.row, cell.col)
+        self._flags = {position: self._compute_flags(cell) for position, cell in self._top.items()}
         self.input_positions = [
             (cell.row, cell.col) for cell in self.layout.value_cells() if not self.cell_spec(cell).derived
         ]
+        self._cache: dict[tuple[int, int], dict[int, Any]] = {}
+        self.live = True
+        self._stale = False
         self._findings: dict[str, list[Finding]] = {}
         self._refresh_findings()
+        self._looks = {(cell.row, cell.col): self._look(cell) for cell in self.layout.value_cells()}
         document.findingsChanged.connect(self._on_findings)
 
     # ------------------------------------------------------------ lookups
@@ -74,23 +79,31 @@ class ReportTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.layout.n_cols
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        cell = self.grid_cell(index)
-        if cell is None or cell.kind != "value":
+    def _compute_flags(self, cell: GridCell) -> Qt.ItemFlag:
+        if cell.kind != "value":
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not self.cell_spec(cell).derived:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # called for every painted cell on every repaint: precomputed
+        return self._flags.get((index.row(), index.column()), Qt.ItemFlag.NoItemFlags)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        cell = self.grid_cell(index)
-        if cell is None:
-            return None
+        # asked ~10 roles per cell per paint: answers are cached until the cell's look changes
+        position = (index.row(), index.column())
+        cached = self._cache.get(position)
+        if cached is None:
+            cached = self._cache[position] = {}
+        role = int(role)
+        if role not in cached:
+            cell = self._top.get(position)
+            cached[role] = None if cell is None or not index.isValid() else self._compute(cell, role)
+        return cached[role]
+
+    def _compute(self, cell: GridCell, role: int) -> Any:
         if role == GRID_CELL_ROLE:
             return cell
         if role == CELL_KEY_ROLE:
@@ -199,7 +212,31 @@ class ReportTableModel(QAbstractTableModel):
                 if key in self._position:
                     self._findings.setdefault(key, []).append(finding)
 
+    def _look(self, cell: GridCell) -> tuple[str, str, str, tuple[str, ...]]:
+        """What a value cell shows: text, colour and the findings in its tooltip."""
+        key = cell.cell_key
+        assert key is not None
+        findings = tuple(f"{f.key}:{self.document.is_acknowledged(f)}:{f.message}" for f in self._findings.get(key, []))
+        derived = format_value(self.document.resolved.derived.get(key))
+        return format_value(self.document.resolved.stated(key)), derived, self._background(key).name(), findings
+
+    def set_live(self, live: bool) -> None:
+        """A model whose page is hidden defers its refresh until shown (keystrokes stay fast)."""
+        self.live = live
+        if live and self._stale:
+            self._on_findings()
+
     def _on_findings(self) -> None:
+        """Repaint only the cells whose text, colour or findings changed (a keystroke touches a few)."""
+        if not self.live:
+            self._stale = True
+            return
+        self._stale = False
         self._refresh_findings()
-        if self.layout.n_rows and self.layout.n_cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.n_rows - 1, self.layout.n_cols - 1))
+        for cell in self.layout.value_cells():
+            look = self._look(cell)
+            if self._looks.get((cell.row, cell.col)) != look:
+                self._looks[(cell.row, cell.col)] = look
+                self._cache.pop((cell.row, cell.col), None)
+                index = self.index(cell.row, cell.col)
+                self.dataChanged.emit(index, index)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from gkdesk.io.atomic import describe_os_error
 from gkdesk.io.errors import ReportFileError
@@ -208,7 +209,10 @@ def test_menus_can_be_extended(make_window: Any) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["文件(&F)", "编辑(&E)", "审核(&R)", "汇总(&U)", "帮助(&H)"]
     file_items = [a.text() for a in window.menu("file").actions() if a.text()]
-    assert file_items[:4] == ["新建(&N)", "打开(&O)…", "保存(&S)", "另存为(&A)…"]
+    assert {"新建(&N)", "打开(&O)…", "保存(&S)", "另存为(&A)…", "最近打开的文件(&R)", "退出(&X)"} <= set(file_items)
+    review = QAction("测试审核动作", window)
+    window.add_action("review", review, toolbar=True)
+    assert review in window.menu("review").actions() and review in window.toolbar.actions()
     assert window.files.save_action.shortcut().toString() == "Ctrl+S"
     assert window.edits.redo_action.shortcut().toString() == "Ctrl+Y"
 
