@@ -1,4 +1,5 @@
-"""`python main.py rollup DIR_OR_FILES... -o OUT.xlsx [--template T.gkt] [--year Y] [--json] [--county FILE.gkr]`.
+"""`python main.py rollup DIR_OR_FILES... -o OUT.xlsx [--template T.gkt] [--year Y] [--json] [--county FILE.gkr]
+[--jobs N]`.
 
 Exit 0: rolled up (the workbook lists what is wrong); 2: nothing could be rolled up or a file cannot be written.
 """
@@ -28,6 +29,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--county", metavar="FILE.gkr", help="同时新建本级报告，表格预填合计数")
     parser.add_argument("--organ", default="", help="本级报告的机关名称（与 --county 一起使用）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出汇总结果")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="同时读取文件的进程数（缺省 1）")
     parser.set_defaults(func=run)
 
 
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             if opened.altered:
                 print(opened.warning, file=sys.stderr)
             template = opened.template
-        result = roll_up(args.sources, template=template, year=args.year, exclude=exclude)
+        result = roll_up(args.sources, template=template, year=args.year, exclude=exclude, workers=args.jobs)
     except (ReportFileError, ValueError) as error:
         print(f"无法汇总：{error}", file=sys.stderr)
         return EXIT_FAILED

@@ -6,20 +6,21 @@ the running totals are taken. Files are untrusted: whatever goes wrong reading o
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkdesk.checks import run_checks
-from gkdesk.io.errors import ReportFileError
-from gkdesk.io.open import READERS, read_report
-from gkdesk.model import Report
+from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
 from gkdesk.rollup.spool import Spool
 from gkdesk.rollup.totals import Totals
+from gkdesk.rollup.unit import LoadedUnit, load_unit
 from gkdesk.spec import edition_for_year, load_spec
 from gkdesk.template.model import Template, unit_key
 
@@ -47,22 +48,6 @@ def _modified(path: Path) -> float:
         return 0.0
 
 
-def _read(path: Path) -> Report | str:
-    """The report, or why it cannot be used."""
-    try:
-        return read_report(path)
-    except ReportFileError as error:
-        return str(error)
-    except (MemoryError, RecursionError):
-        return "文件过大或结构过深，无法读取"
-    except Exception as error:  # untrusted file: any failure of a reader refuses this file only
-        return f"文件已损坏或不是报告文件（{type(error).__name__}）"
-
-
-def _pending_comments(report: Report) -> int:
-    return sum(1 for comment in report.comments if comment.status != "已确认")
-
-
 class _Rollup:
     def __init__(self, template: Template | None, year: int | None, edition: str | None) -> None:
         self.template = template
@@ -72,40 +57,35 @@ class _Rollup:
         self.refused: list[Refusal] = []
         self.spool = Spool()
 
-    def add_file(self, path: Path) -> None:
-        loaded = _read(path)
+    def add(self, path: Path, loaded: LoadedUnit | str) -> None:
         if isinstance(loaded, str):
             self.refused.append(Refusal(str(path), loaded))
             return
-        report = loaded
-        reason = self._refusal(report)
+        reason = self._refusal(loaded)
         if reason:
             self.refused.append(Refusal(str(path), reason))
             return
-        assert report.year is not None
-        group = self.groups.get((report.year, report.edition))
+        assert loaded.year is not None
+        group = self.groups.get((loaded.year, loaded.edition))
         if group is None:
-            group = self.groups[(report.year, report.edition)] = _Group(Totals(report.edition))
-        findings = run_checks(report)
-        warnings = [f for f in findings if not f.is_error]
-        acknowledged = sum(1 for f in warnings if f.key in report.acknowledgements)
-        listed = self.template.unit(report.organ) if self.template and self.template.units else None
+            group = self.groups[(loaded.year, loaded.edition)] = _Group(Totals(loaded.edition))
+        listed = self.template.unit(loaded.organ) if self.template and self.template.units else None
         row = UnitRow(
-            organ=listed.name if listed else report.organ.strip(),
+            organ=listed.name if listed else loaded.organ,
             status=RETURNED if listed or not (self.template and self.template.units) else UNLISTED,
             file=str(path),
             unit=listed,
-            errors=len(findings) - len(warnings),
-            warnings=len(warnings) - acknowledged,
-            acknowledged=acknowledged,
-            open_comments=_pending_comments(report),
-            spool_index=self.spool.add(report, findings),
+            errors=loaded.errors,
+            warnings=loaded.warnings,
+            acknowledged=loaded.acknowledged,
+            open_comments=loaded.open_comments,
+            spool_index=self.spool.add(loaded.record),
         )
         key = unit_key(row.organ)
         first = group.counted.get(key)
         if first is None:
             group.counted[key] = row
-            group.totals.add(report)
+            group.totals.add_values(loaded.inputs)
             if row.status == UNLISTED:
                 row.note = "不在模板的单位名单中，已计入合计"
         else:
@@ -115,14 +95,14 @@ class _Rollup:
             first.note = f"{first.note}；{extra}" if first.note else extra
         group.rows.append(row)
 
-    def _refusal(self, report: Report) -> str:
-        if report.year is None:
+    def _refusal(self, loaded: LoadedUnit) -> str:
+        if loaded.year is None:
             return "报告未填写年度"
-        if self.year is not None and report.year != self.year:
-            return f"年度不符：本文件为 {report.year} 年度，汇总的是 {self.year} 年度"
-        if self.edition is not None and report.edition != self.edition:
-            return f"报告格式版本不符：本文件为 {report.spec.name} 格式，汇总使用 {_edition_name(self.edition)} 格式"
-        if not report.organ.strip():
+        if self.year is not None and loaded.year != self.year:
+            return f"年度不符：本文件为 {loaded.year} 年度，汇总的是 {self.year} 年度"
+        if self.edition is not None and loaded.edition != self.edition:
+            return f"报告格式版本不符：本文件为 {loaded.edition_name} 格式，汇总使用 {_edition_name(self.edition)} 格式"
+        if not loaded.organ:
             return "报告未填写机关名称，无法确定报送单位"
         return ""
 
@@ -174,18 +154,33 @@ def _minority_reason(year: int, edition: str, chosen: tuple[int, str] | None) ->
     return f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式，多数报告为 {_edition_name(chosen[1])} 格式"
 
 
+def _load_all(files: list[Path], workers: int) -> Generator[LoadedUnit | str, None, None]:
+    """Each file's LoadedUnit (or refusal reason), in order; closing the generator stops the workers."""
+    if workers <= 1 or len(files) < 2 * workers:
+        for path in files:
+            yield load_unit(str(path))
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield from pool.map(load_unit, [str(path) for path in files], chunksize=4)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def roll_up(
     sources: Iterable[Path | str],
     template: Template | None = None,
     year: int | None = None,
     exclude: Iterable[Path | str] = (),
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> RollupResult:
     """Roll up every readable report under `sources` (folders and files; .gkr, .docx, .xlsx mixed).
 
     The year and edition come from `template`, else from `year`, else from the returns themselves (the year
     most units returned for). Among double returns of one unit the most recently modified file counts.
-    Raises RollupCancelled when `progress` returns False.
+    With `workers` > 1, files are read in that many worker processes (results are taken in order, so the
+    outcome is the same). Raises RollupCancelled when `progress` returns False.
     """
     found = collect(sources, READERS, exclude)
     files = sorted(found.files, key=lambda path: (-_modified(path), str(path)))
@@ -194,14 +189,17 @@ def roll_up(
         edition = edition_for_year(year)
     rollup = _Rollup(template, year, edition)
     rollup.refused += found.refused
+    loaded = _load_all(files, workers)
     try:
         for done, path in enumerate(files):
             if progress is not None and progress(done, len(files), path) is False:
                 raise RollupCancelled
-            rollup.add_file(path)
+            rollup.add(path, next(loaded))
         if progress is not None and progress(len(files), len(files), None) is False:
             raise RollupCancelled
     except BaseException:
         rollup.spool.close()
         raise
+    finally:
+        loaded.close()
     return rollup.finish([os.fspath(p) for p in found.templates])

@@ -32,27 +32,32 @@ def decode_value(raw: Any) -> CellValue:
     return raw
 
 
+def spool_record(report: Report, findings: list[Finding]) -> str:
+    """One line: `report`'s stated values (all cells) and its findings."""
+    resolved = Resolved(report)
+    values = {key: _encode(resolved.stated(key)) for key in report.spec.cells}
+    items = [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "cells": list(f.cells),
+            "message": f.message,
+            "acknowledged": report.acknowledgements.get(f.key, "") if not f.is_error else "",
+        }
+        for f in findings
+    ]
+    return json.dumps({"values": values, "findings": items}, ensure_ascii=False)
+
+
 class Spool:
     def __init__(self) -> None:
         self._file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (lives as long as the result)
         self.count = 0
 
-    def add(self, report: Report, findings: list[Finding]) -> int:
-        """Store `report`'s stated values (all cells) and its findings; returns the record's index."""
-        resolved = Resolved(report)
-        values = {key: _encode(resolved.stated(key)) for key in report.spec.cells}
-        items = [
-            {
-                "rule": f.rule,
-                "severity": f.severity,
-                "cells": list(f.cells),
-                "message": f.message,
-                "acknowledged": report.acknowledgements.get(f.key, "") if not f.is_error else "",
-            }
-            for f in findings
-        ]
+    def add(self, record: str) -> int:
+        """Store one spool_record line; returns its index."""
         self._file.seek(0, 2)
-        self._file.write(json.dumps({"values": values, "findings": items}, ensure_ascii=False) + "\n")
+        self._file.write(record + "\n")
         self.count += 1
         return self.count - 1
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from gkdesk.model import Number, Report
+from gkdesk.model import CellValue, Number, Report
 from gkdesk.model.values import Invalid
 from gkdesk.spec import load_spec
 
@@ -19,11 +20,15 @@ class Totals:
         self.units = 0
 
     def add(self, report: Report) -> None:
-        """Add a report's stated inputs; invalid cells count as 0 (the unit's own findings say so)."""
+        """Add a report's inputs; invalid cells count as 0 (the unit's own findings say so)."""
         if report.edition != self.edition:
             raise ValueError(f"格式版本不符：{report.edition} ≠ {self.edition}")
+        self.add_values(report.values)
+
+    def add_values(self, values: Mapping[str, CellValue]) -> None:
+        """Add one unit's input values (cell key → value) of this edition."""
         for key in self.keys:
-            value = report.values.get(key)
+            value = values.get(key)
             if value is None:
                 continue
             number: Number = 0 if isinstance(value, Invalid) else value

@@ -250,3 +250,21 @@ def test_cli_text_and_nothing_to_roll_up(stick: Path, tmp_path: Path, capsys: py
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["rollup", str(empty)]) == 2
+
+
+def test_worker_processes_give_the_same_roll_up(tmp_path: Path) -> None:
+    for i in range(8):
+        save_gkr(filled_report(f"单位{i}", values=balanced_values(i)), tmp_path / f"{i}.gkr")
+    (tmp_path / "损坏.gkr").write_text("{", encoding="utf-8")
+    serial, parallel = roll_up([tmp_path]), roll_up([tmp_path], workers=2)
+    try:
+        assert [(r.organ, r.status, r.errors, r.warnings, r.file) for r in serial.rows] == [
+            (r.organ, r.status, r.errors, r.warnings, r.file) for r in parallel.rows
+        ]
+        assert serial.refused == parallel.refused
+        assert serial.totals is not None and parallel.totals is not None
+        assert serial.totals.sums == parallel.totals.sums
+        assert rollup_json(serial) == rollup_json(parallel)
+    finally:
+        serial.close()
+        parallel.close()

@@ -1,0 +1,64 @@
+"""One returned file read and summarised: what the roll-up keeps of it. No Qt.
+
+`load_unit` is a plain function of a path returning plain data, so it can also run in a worker process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gkdesk.checks import run_checks
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.open import read_report
+from gkdesk.model import CellValue, Report
+from gkdesk.rollup.spool import spool_record
+
+
+@dataclass(frozen=True)
+class LoadedUnit:
+    organ: str
+    year: int | None
+    edition: str
+    edition_name: str
+    errors: int
+    warnings: int  # not acknowledged
+    acknowledged: int
+    open_comments: int  # review comments not yet 已确认
+    inputs: dict[str, CellValue]  # the input cells, for the totals
+    record: str  # stated values and findings, for the spool
+
+
+def _read(path: Path) -> Report | str:
+    """The report, or why it cannot be used."""
+    try:
+        return read_report(path)
+    except ReportFileError as error:
+        return str(error)
+    except (MemoryError, RecursionError):
+        return "文件过大或结构过深，无法读取"
+    except Exception as error:  # untrusted file: any failure of a reader refuses this file only
+        return f"文件已损坏或不是报告文件（{type(error).__name__}）"
+
+
+def load_unit(path: str) -> LoadedUnit | str:
+    """Read and check one returned file; a string says why it cannot be used."""
+    report = _read(Path(path))
+    if isinstance(report, str):
+        return report
+    findings = run_checks(report)
+    warnings = [f for f in findings if not f.is_error]
+    acknowledged = sum(1 for f in warnings if f.key in report.acknowledgements)
+    spec = report.spec
+    return LoadedUnit(
+        organ=report.organ.strip(),
+        year=report.year,
+        edition=report.edition,
+        edition_name=spec.name,
+        errors=len(findings) - len(warnings),
+        warnings=len(warnings) - acknowledged,
+        acknowledged=acknowledged,
+        open_comments=sum(1 for comment in report.comments if comment.status != "已确认"),
+        inputs={cell.key: report.values[cell.key] for cell in spec.input_cells if cell.key in report.values},
+        record=spool_record(report, findings),
+    )
