@@ -10,6 +10,7 @@ counts (200 and 1,000 files) to show it stays flat. The generated files are cach
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -72,7 +73,7 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def child(list_file: str) -> dict[str, float]:
+def child(list_file: str, workers: int = 1) -> dict[str, float]:
     """Run in a fresh process: roll up the listed files and write the workbook; time and peak memory."""
     from gkdesk.io.open import read_report
     from gkdesk.rollup import roll_up, write_rollup_xlsx
@@ -81,7 +82,7 @@ def child(list_file: str) -> dict[str, float]:
     read_report(files[0])  # warm: imports and spec loading are not the roll-up's cost
     baseline = _peak_rss_mb()
     start = time.perf_counter()
-    result = roll_up(files)
+    result = roll_up(files, workers=workers)
     rolled = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         write_rollup_xlsx(result, Path(folder) / "汇总.xlsx")
@@ -98,14 +99,14 @@ def child(list_file: str) -> dict[str, float]:
     }
 
 
-def measure(count: int, kind: str = KIND) -> dict[str, float]:
-    """Roll up `count` returns in a fresh process."""
+def measure(count: int, kind: str = KIND, workers: int = 1) -> dict[str, float]:
+    """Roll up `count` returns in a fresh process (with `workers` reading processes)."""
     files = files_for(count, kind)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write("\n".join(map(str, files)))
     try:
         output = subprocess.run(
-            [sys.executable, __file__, "--child", handle.name], check=True, capture_output=True, text=True, cwd=ROOT
+            [sys.executable, __file__, "--child", handle.name, str(workers)], check=True, capture_output=True, text=True, cwd=ROOT
         ).stdout
     finally:
         Path(handle.name).unlink()
@@ -131,7 +132,14 @@ def figures() -> dict[str, str]:
     small, large = (measure(count) for count in COUNTS)
     per_file_ms = large["rollup_seconds"] / large["units"] * 1000
     reader = reader_ms()
-    return {
+    workers = min(4, os.cpu_count() or 1)
+    parallel = measure(COUNTS[1], workers=workers) if workers > 1 else None
+    extra = {}
+    if parallel is not None:
+        extra[f"roll-up total, {COUNTS[1]} files, {workers} reading processes (rollup --jobs {workers})"] = (
+            f"{parallel['total_seconds']:.1f} s"
+        )
+    return extra | {
         f"roll-up of {large['units']:.0f} {KIND} files (read + check + totals)": f"{large['rollup_seconds']:.1f} s",
         f"roll-up workbook export ({large['units']:.0f} units)": f"{large['export_seconds']:.2f} s",
         f"roll-up total, {COUNTS[1]} files (target < 20 s)": f"{large['total_seconds']:.1f} s",
@@ -145,8 +153,8 @@ def figures() -> dict[str, str]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        print(json.dumps(child(sys.argv[2])))
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], int(sys.argv[3]))))
     else:
         for name, value in figures().items():
             print(f"{name}: {value}")
