@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -23,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gkdesk.io.errors import ReportFileError
 from gkdesk.model import Contact
 from gkdesk.spec import edition_for_year, load_spec
 from gkdesk.template import Template, Unit
-from gkdesk.template.units import level_key
+from gkdesk.template.units import level_key, read_units
 
 UNIT_COLUMNS = ("单位名称", "层级", "单位代码")
 
@@ -37,7 +40,7 @@ class TemplateDialog(QDialog):
     def __init__(self, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建模板")
-        self.resize(760, 720)
+        self.resize(780, 820)
         self.year = QSpinBox(self)
         self.year.setRange(2019, 2100)
         self.year.setValue(year)
@@ -58,7 +61,11 @@ class TemplateDialog(QDialog):
         self.units.horizontalHeader().setStretchLastSection(True)
         self.units.setColumnWidth(0, 260)
         self.units.setColumnWidth(1, 220)
+        self.units.setMinimumHeight(180)
         add, remove = QPushButton("添加单位", self), QPushButton("删除所选", self)
+        self.import_units = QPushButton("从文件导入名单…", self)
+        self.import_units.setToolTip("CSV 或文本文件，每行：名称,层级,代码")
+        self.import_units.clicked.connect(self._import_units)
         add.clicked.connect(lambda: self.add_unit(Unit("")))
         remove.clicked.connect(self._remove_selected)
 
@@ -80,9 +87,11 @@ class TemplateDialog(QDialog):
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
+        buttons_row.addWidget(self.import_units)
         buttons_row.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存模板…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -110,6 +119,22 @@ class TemplateDialog(QDialog):
 
     def set_units(self, units: tuple[Unit, ...]) -> None:
         self.units.setRowCount(0)
+        for unit in units:
+            self.add_unit(unit)
+
+    def ask_units_file(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, "导入单位名单", "", "名单 (*.csv *.txt);;所有文件 (*)")
+        return path or None
+
+    def _import_units(self) -> None:
+        path = self.ask_units_file()
+        if not path:
+            return
+        try:
+            units = read_units(path, self.edition)
+        except ReportFileError as error:
+            QMessageBox.critical(self, "无法导入名单", str(error))
+            return
         for unit in units:
             self.add_unit(unit)
 

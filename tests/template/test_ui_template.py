@@ -139,3 +139,14 @@ def test_new_from_last_year_and_attach(window: Any, prompts: Answers, tmp_path: 
     assert any(f.rule == "T3.carry_over" for f in window.document.findings)
     window.document.undo_stack.undo()
     assert window.document.report.previous.year == 2024
+
+
+def test_template_dialog_imports_a_units_list(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    units = tmp_path / "名单.csv"
+    units.write_text("名称,层级,代码\n甲镇人民政府,township,001\n乙镇人民政府,乡镇人民政府（街道办事处）,002\n", encoding="gb18030")
+    dialog = TemplateDialog(2025)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog, "ask_units_file", lambda: str(units))
+    dialog.import_units.click()
+    assert [u.name for u in dialog.template().units] == ["甲镇人民政府", "乙镇人民政府"]
+    assert {u.level for u in dialog.template().units} == {"township"}
