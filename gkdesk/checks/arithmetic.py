@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 from gkdesk.checks.context import CheckContext
@@ -11,24 +11,14 @@ from gkdesk.model import Number
 from gkdesk.spec import Check, Table, load_spec
 
 
-def _lines(table: Table, per: str) -> Iterator[tuple[str, str]]:
-    """(line key, line name) for each column (per="column") or row (per="row") of the table."""
-    if per == "column":
-        seen: list[str] = []
-        for row in table.rows:
-            for column in row.columns:
-                if column.key not in seen:
-                    seen.append(column.key)
-                    yield column.key, ""
-    else:
-        for row in table.rows:
-            yield row.key, row.label
+def _line_keys(table: Table, per: str) -> tuple[str, ...]:
+    """The key of each column (per="column") or row (per="row") of the table."""
+    lines = table.columns if per == "column" else table.rows
+    return tuple(line.key for line in lines)
 
 
 def _term_name(table: Table, key: str, per: str) -> str:
-    if per == "column":
-        return table.row(key).short_label
-    return next(column.label for row in table.rows for column in row.columns if column.key == key)
+    return table.row(key).short_label if per == "column" else table.column(key).label
 
 
 def _side_name(table: Table, keys: Sequence[str], per: str, explicit: str | None) -> str:
@@ -53,7 +43,7 @@ def _equation_lines(
     spec = load_spec(edition)
     table = spec.tables[table_key]
     lines = []
-    for line, _ in _lines(table, per):
+    for line in _line_keys(table, per):
         left_cells = tuple(c for c in (_cell(table, line, t, per) for t in left) if c in spec.cells)
         right_cells = tuple(c for c in (_cell(table, line, t, per) for t in right) if c in spec.cells)
         if left_cells and right_cells:
@@ -82,11 +72,7 @@ def _balance(
             right_sum += number(cell)
         if left_sum == right_sum:
             continue
-        if per == "column":
-            column = next(col for row in table.rows for col in row.columns if col.key == line)
-            where = ctx.column_name(table, column)
-        else:
-            where = table.row(line).label
+        where = ctx.column_name(table, table.column(line)) if per == "column" else table.row(line).label
         difference: Number = left_sum - right_sum if left_sum > right_sum else right_sum - left_sum
         message = (
             f"{ctx.table_name(table.key)} {where}：{left_name}={_fmt(left_sum)}，{right_name}={_fmt(right_sum)}，"

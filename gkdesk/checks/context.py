@@ -38,11 +38,7 @@ class CheckContext:
 
     def column_name(self, table: Table, column: Column) -> str:
         """“第三列（商业企业）”: columns counted as printed, the label column first."""
-        keys: list[str] = []
-        for band in table.bands:
-            for band_column in band.columns:
-                if band_column.key not in keys:
-                    keys.append(band_column.key)
+        keys = [c.key for c in table.columns]
         ordinal = keys.index(column.key) + 1 + (1 if table.label_columns else 0)
         return f"第{chinese_number(ordinal)}列（{column.label}）"
 

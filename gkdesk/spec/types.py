@@ -120,6 +120,21 @@ class Table:
     def rows(self) -> tuple[Row, ...]:
         return tuple(row for band in self.bands for row in band.rows)
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """Every value column once, in printed order (bands may share column keys)."""
+        seen: dict[str, Column] = {}
+        for row in self.rows:
+            for column in row.columns:
+                seen.setdefault(column.key, column)
+        return tuple(seen.values())
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
     def row(self, key: str) -> Row:
         for row in self.rows:
             if row.key == key:
