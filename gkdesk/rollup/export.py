@@ -8,6 +8,7 @@ returned files is always written as text (never as a formula) and cleaned of cha
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,19 @@ from gkdesk.rollup.spool import decode_value
 from gkdesk.spec import FormatSpec, load_spec
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+ROLLUP_KEYWORD = "gkdesk-rollup"  # in the workbook's properties, so a later roll-up does not take it for a return
+
+
+def is_rollup_workbook(path: Path) -> bool:
+    """True for a workbook written by write_rollup_xlsx (read from docProps/core.xml, nothing else)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            info = package.getinfo("docProps/core.xml")
+            if info.file_size > 64 * 1024:
+                return False
+            return ROLLUP_KEYWORD.encode() in package.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
 
 
 def _text(sheet: WriteOnlyWorksheet, value: str) -> Cell:
@@ -76,6 +90,9 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str) -> None:
     """Write the roll-up workbook to `path`; atomically; a failure raises ReportFileError saying why."""
     path = Path(path)
     book = Workbook(write_only=True)
+    book.properties.keywords = ROLLUP_KEYWORD
+    book.properties.title = f"{result.year or ''}年度政府信息公开工作年度报告汇总"
+    book.properties.creator = "gkdesk"
     _completeness(book, result)
     spec = load_spec(result.edition or "2021")
     sheets = _table_sheets(book, spec)

@@ -12,6 +12,7 @@ from gkdesk.checks import run_checks
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
 from gkdesk.model import CellValue, Report
+from gkdesk.rollup.export import is_rollup_workbook
 from gkdesk.rollup.spool import spool_record
 
 
@@ -43,6 +44,8 @@ def _read(path: Path) -> Report | str:
 
 def load_unit(path: str) -> LoadedUnit | str:
     """Read and check one returned file; a string says why it cannot be used."""
+    if path.lower().endswith(".xlsx") and is_rollup_workbook(Path(path)):
+        return "这是 gkdesk 生成的汇总表，不是单位报送的报告"
     report = _read(Path(path))
     if isinstance(report, str):
         return report

@@ -212,6 +212,10 @@ def test_workbook(result: RollupResult, tmp_path: Path) -> None:
     assert list(book["表二"].iter_rows(values_only=True))[-1][fee_column] == pytest.approx(0.4012)
     problems = list(book["各单位问题"].iter_rows(min_row=2, values_only=True))
     assert any(r[0] == "乙镇人民政府" and r[2] == "T3.balance" for r in problems)
+    # A later roll-up over a folder holding this workbook says what it is instead of misreading it.
+    again = roll_up([out])
+    assert again.rows == [] and "汇总表" in again.refused[0].reason
+    again.close()
 
 
 def test_the_output_workbook_is_never_taken_for_a_return(tmp_path: Path) -> None:
