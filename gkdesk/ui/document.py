@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,7 +109,11 @@ class ReportDocument(QObject):
 
     def recheck(self) -> None:
         self.resolved = Resolved(self.report)
-        self.findings = run_checks(self.report)
+        try:
+            self.findings = run_checks(self.report)
+        except Exception as error:  # a broken rule must not stop the clerk typing
+            logging.getLogger(__name__).exception("checks failed")
+            self.findings = [Finding("internal.check_failed", "error", (), f"审核程序出错：{error}", "overview", "overview")]
         self.findingsChanged.emit()
 
     def is_acknowledged(self, finding: Finding) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
@@ -62,6 +62,8 @@ def find_recovered(exclude: Path | None = None) -> list[RecoveredReport]:
     for file in folder.glob(f"*{SUFFIX}"):
         if exclude is not None and file == exclude:
             continue
+        if not _owner_gone(file):
+            continue  # another gkdesk window is running and owns this file
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
             if data.get("kind") != KIND:
@@ -71,6 +73,20 @@ def find_recovered(exclude: Path | None = None) -> list[RecoveredReport]:
         except (OSError, ValueError, KeyError, TypeError, ReportFileError):
             continue
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _lock_for(file: Path) -> QLockFile:
+    lock = QLockFile(str(file) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    return lock
+
+
+def _owner_gone(file: Path) -> bool:
+    lock = _lock_for(file)
+    if lock.tryLock(0):
+        lock.unlock()
+        return True
+    return False
 
 
 class Autosaver(QObject):
@@ -83,6 +99,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.document = document
         self.file = recovery_dir() / f"session-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self.lock: QLockFile | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -113,6 +130,9 @@ class Autosaver(QObject):
         }
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            if self.lock is None:
+                self.lock = _lock_for(self.file)
+                self.lock.tryLock(0)
             write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=False)
         except (OSError, ReportFileError) as error:
             self.failed.emit(f"自动保存失败：{error}")
@@ -122,3 +142,6 @@ class Autosaver(QObject):
     def discard(self) -> None:
         with contextlib.suppress(OSError):
             self.file.unlink()
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None

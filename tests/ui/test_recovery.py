@@ -55,7 +55,8 @@ def test_autosave_kill_restart_and_recover(isolated: Path, make_window: Any, pro
     assert window.report.organ == "某某镇人民政府"
     assert window.isWindowModified()  # recovered work is not saved yet
     # the old recovery file is gone; this session keeps its own until saved or closed
-    assert [r.file for r in find_recovered()] == [window.autosaver.file]
+    assert sorted(isolated.glob(f"*{SUFFIX}")) == [window.autosaver.file]
+    assert find_recovered() == []  # and nobody else is offered it while this window runs
 
 
 def test_discarding_a_recovered_report_needs_the_answer(isolated: Path, qtbot: Any, make_window: Any, prompts: Any) -> None:
@@ -83,3 +84,12 @@ def test_autosave_goes_away_after_saving(isolated: Path, tmp_path: Path, qtbot: 
     prompts.script("save_as", str(tmp_path / "r.gkr"))
     assert window.files.save()
     assert not window.autosaver.file.exists()
+
+
+def test_a_running_windows_autosave_is_not_offered_to_another(qtbot: Any, make_window: Any, prompts: Any) -> None:
+    first = make_window(autosave_ms=20)
+    type_in_cell(qtbot, first, "requests.new.natural", "5")
+    qtbot.waitUntil(lambda: first.autosaver.file.exists(), timeout=3000)
+    second = make_window()
+    assert not second.offer_recovery()  # no prompt: the first window is alive and owns its file
+    assert prompts.asked == []
