@@ -21,6 +21,14 @@ from gkdesk.io.import_result import ImportResult
 from gkdesk.io.narrative_split import split_text
 from gkdesk.io.own_files import read_own
 from gkdesk.io.table_match import affinity
+from gkdesk.io.xlsx_sheets import (
+    apply_own_fields,
+    is_check_sheet,
+    is_info_sheet,
+    is_text_sheet,
+    read_own_text,
+    table_grids,
+)
 from gkdesk.model import Paragraph
 from gkdesk.spec import EDITIONS, load_spec
 
@@ -89,14 +97,24 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
         grids = [sheet_grid(sheet) for sheet in sheets]
     finally:
         workbook.close()
-    text = split_text(_paragraphs(grids), load_spec("2021"))
-    result = assemble(grids, text)
+    own_sheets = [grid for grid in grids if is_check_sheet(grid) or is_text_sheet(grid) or is_info_sheet(grid)]
+    own = read_own_text(
+        next((grid for grid in own_sheets if is_info_sheet(grid)), None),
+        next((grid for grid in own_sheets if is_text_sheet(grid)), None),
+    )
+    others = [grid for grid in grids if grid not in own_sheets]
+    tables, skipped = table_grids(others)
+    paragraphs = own.paragraphs if own.paragraphs else _paragraphs(others)
+    text = split_text(paragraphs, load_spec("2021"))
+    result = assemble(tables, text)
     if not result.report.values and not result.report.declared:
         raise ReportFileError(f"{path.name}：未找到年度报告的表格（按标签查找），不是政府信息公开工作年度报告")
+    if own.found:
+        apply_own_fields(result.report, own)
+    result.problems += skipped
     return result
 
 
 def read_xlsx(path: Path | str) -> ImportResult:
     """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese."""
     return read_own(Path(path), ".xlsx", read_foreign_xlsx)
-
