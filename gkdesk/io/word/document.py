@@ -13,8 +13,9 @@ from gkdesk.io.report_text import opening_text
 from gkdesk.io.word.custom_xml import embed_payload
 from gkdesk.io.word.fonts import set_default_fonts
 from gkdesk.io.word.page import set_up_page
-from gkdesk.io.word.paragraphs import add_body, add_gap, add_heading, add_title
-from gkdesk.io.word.tables import add_table
+from gkdesk.io.word.paragraphs import body_xml, gap_xml, heading_xml, title_xml
+from gkdesk.io.word.tables import table_xml
+from gkdesk.io.word.wml import append_body
 from gkdesk.model import Report, Resolved, Run
 
 
@@ -26,18 +27,17 @@ def build_document(report: Report, now: datetime | None = None) -> Document:
     _properties(document, report, now or datetime.now())
     spec = report.spec
     resolved = Resolved(report)
-    add_title(document, report.title)
-    add_body(document, _plain(opening_text(report)))
+    parts = [title_xml(report.title), body_xml(_plain(opening_text(report)))]
     for section in spec.sections:
-        add_heading(document, section.heading, 1)
+        parts.append(heading_xml(section.heading, 1))
         for paragraph in report.paragraphs(section.key):
             if paragraph.kind == "subheading":
-                add_heading(document, paragraph.text, 2)
+                parts.append(heading_xml(paragraph.text, 2))
             else:
-                add_body(document, paragraph.runs)
+                parts.append(body_xml(paragraph.runs))
         if section.table is not None:
-            add_table(document, spec.tables[section.table], resolved)
-            add_gap(document)
+            parts += [table_xml(spec.tables[section.table], resolved), gap_xml()]
+    append_body(document, parts)
     add_docx_comments(document, report)  # review comments (批注) as Word comments: gkdesk.io.docx_comments
     embed_payload(document, build_payload(report))
     return document

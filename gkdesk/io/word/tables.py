@@ -1,28 +1,31 @@
-"""The three tables in the official layout: every label, merge and border; fixed widths; no split rows."""
+"""The three tables in the official layout: every label, merge and border; fixed widths; no split rows.
+
+The w:tbl is written directly (tcW, gridSpan, vMerge per cell) instead of through python-docx's cell and
+merge API, which rescans the table on every call.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from docx.document import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from docx.table import Table as DocxTable
-from docx.table import _Cell
+from collections.abc import Callable
 
 from gkdesk.io.table_widths import column_widths_mm
 from gkdesk.io.textsafe import clean_text
-from gkdesk.io.word.fonts import BODY_FONT, TABLE_SIZE, style_run
+from gkdesk.io.word.fonts import BODY_FONT, TABLE_SIZE
 from gkdesk.io.word.page import TEXT_WIDTH_MM
+from gkdesk.io.word.wml import rpr, run, twips
 from gkdesk.model import Resolved, format_value
-from gkdesk.spec import GridCell, Table, build_layout
+from gkdesk.spec import GridCell, Table, TableLayout, build_layout
 
 WIDE_TABLE_COLUMNS = 12  # tables wider than this (table 四, 15 columns) get narrower cell padding
 PADDING_MM = 0.6
 WIDE_PADDING_MM = 0.3
+LONG_LABEL_CHARS = 8  # single-cell labels longer than this are set flush left
+_BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+_BORDERS = "".join(f"<w:{edge} {_BORDER}/>" for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_LOOK = (
+    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+    'w:noHBand="0" w:noVBand="1"/>'
+)
 
 
 def table_font_size(table: Table) -> float:
@@ -38,106 +41,71 @@ def cell_text(cell: GridCell, resolved: Resolved) -> str:
     return "0" if value is None else format_value(value)
 
 
-def add_table(document: Document, table: Table, resolved: Resolved) -> DocxTable:
+def table_xml(table: Table, resolved: Resolved) -> str:
+    """The w:tbl of one of the report's tables with the report's values."""
     layout = build_layout(table)
-    size = table_font_size(table)
     padding = WIDE_PADDING_MM if table.grid_columns > WIDE_TABLE_COLUMNS else PADDING_MM
-    widths = [Mm(w) for w in column_widths_mm(table, layout, TEXT_WIDTH_MM, size, padding)]
-    docx_table = document.add_table(rows=layout.n_rows, cols=layout.n_cols)
-    docx_table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    docx_table.autofit = False
-    _table_properties(docx_table, padding)
-    for col, width in enumerate(widths):
-        docx_table.columns[col].width = width
+    size = table_font_size(table)
+    widths = [twips(mm) for mm in column_widths_mm(table, layout, TEXT_WIDTH_MM, size, padding)]
+    # Only a table with one header block repeats its header rows on each page (table 二 has four blocks).
     repeat = layout.leading_header_rows if len(table.bands) == 1 else 0
-    # Cells taken once before merging: Table.cell() rescans the whole table on every call.
-    grid = [[_Cell(tc, docx_table) for tc in row._tr.tc_lst] for row in docx_table.rows]
-    for index, row in enumerate(docx_table.rows):
-        _row_properties(row._tr, header=index < repeat)
-        for col, cell in enumerate(grid[index]):
-            cell.width = widths[col]
-    for grid_cell in layout.cells:
-        target = grid[grid_cell.row][grid_cell.col]
-        if grid_cell.rowspan > 1 or grid_cell.colspan > 1:
-            corner = grid[grid_cell.row + grid_cell.rowspan - 1][grid_cell.col + grid_cell.colspan - 1]
-            target = target.merge(corner)
-        _fill(target, grid_cell, cell_text(grid_cell, resolved), size)
-    return docx_table
+    return grid_xml(layout, widths, padding, repeat, lambda cell: cell_text(cell, resolved), size)
 
 
-def _fill(cell: _Cell, grid_cell: GridCell, text: str, size: float) -> None:
-    for extra in cell.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    paragraph = cell.paragraphs[0]
-    left = grid_cell.kind == "label" and grid_cell.colspan == 1 and grid_cell.rowspan == 1 and len(text) > 8
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
-    fmt = paragraph.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    fmt.first_line_indent = Pt(0)
-    fmt.space_before = fmt.space_after = Pt(0)
-    style_run(paragraph.add_run(clean_text(text)), BODY_FONT, size)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+def grid_xml(
+    layout: TableLayout,
+    widths: list[int],
+    padding_mm: float,
+    repeat: int,
+    text_of: Callable[[GridCell], str],
+    size: float,
+) -> str:
+    """A bordered, fixed-width w:tbl; widths in twips per grid column, the first `repeat` rows as header rows."""
+    margin = twips(padding_mm)
+    parts = [
+        '<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>',
+        f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>',
+        f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>',
+        f"{_LOOK}</w:tblPr><w:tblGrid>",
+        *(f'<w:gridCol w:w="{width}"/>' for width in widths),
+        "</w:tblGrid>",
+    ]
+    covering: dict[tuple[int, int], GridCell] = {}
+    for placed in layout.cells:
+        for r in range(placed.row, placed.row + placed.rowspan):
+            for c in range(placed.col, placed.col + placed.colspan):
+                covering[(r, c)] = placed
+    run_properties = rpr(BODY_FONT, size)
+    for row in range(layout.n_rows):
+        header = "<w:tblHeader/>" if row < repeat else ""
+        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
+        col = 0
+        while col < layout.n_cols:
+            cell = covering.get((row, col))
+            span = cell.colspan if cell is not None else 1
+            parts.append(_cell_xml(cell, row, sum(widths[col : col + span]), text_of, run_properties))
+            col += span
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
-def _table_properties(docx_table: DocxTable, padding_mm: float) -> None:
-    tbl_pr = docx_table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    _insert_ordered(tbl_pr, borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    _insert_ordered(tbl_pr, layout)
-    margins = OxmlElement("w:tblCellMar")
-    twips = str(round(padding_mm / 25.4 * 1440))
-    for edge in ("left", "right"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), twips)
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    _insert_ordered(tbl_pr, margins)
-
-
-# Schema order of w:tblPr children (Word refuses documents with them out of order).
-_TBL_PR_ORDER = (
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-    "tblCaption",
-)
-
-
-def _insert_ordered(tbl_pr: Any, element: Any) -> None:
-    name = element.tag.split("}")[1]
-    for old in tbl_pr.findall(element.tag):
-        tbl_pr.remove(old)
-    later = set(_TBL_PR_ORDER[_TBL_PR_ORDER.index(name) + 1 :])
-    for index, child in enumerate(tbl_pr):
-        if child.tag.split("}")[1] in later:
-            tbl_pr.insert(index, element)
-            return
-    tbl_pr.append(element)
-
-
-def _row_properties(tr: Any, header: bool) -> None:
-    tr_pr = tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+def _cell_xml(
+    cell: GridCell | None, row: int, width: int, text_of: Callable[[GridCell], str], run_properties: str
+) -> str:
+    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if cell is None:
+        return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p/></w:tc>"
+    if cell.colspan > 1:
+        properties += f'<w:gridSpan w:val="{cell.colspan}"/>'
+    if cell.row != row:  # continuation of a vertical merge: an empty paragraph, as Word writes it
+        return f"<w:tc><w:tcPr>{properties}<w:vMerge/></w:tcPr><w:p/></w:tc>"
+    if cell.rowspan > 1:
+        properties += '<w:vMerge w:val="restart"/>'
+    text = clean_text(text_of(cell))
+    left = cell.kind == "label" and cell.colspan == 1 and cell.rowspan == 1 and len(text) > LONG_LABEL_CHARS
+    paragraph = (
+        '<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto" w:before="0" w:after="0"/><w:ind w:firstLine="0"/>'
+        f'<w:jc w:val="{"left" if left else "center"}"/></w:pPr>{run(text, run_properties)}</w:p>'
+    )
+    return f'<w:tc><w:tcPr>{properties}<w:vAlign w:val="center"/></w:tcPr>{paragraph}</w:tc>'
