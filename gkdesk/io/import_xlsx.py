@@ -117,4 +117,11 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
 
 def read_xlsx(path: Path | str) -> ImportResult:
     """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese."""
-    return read_own(Path(path), ".xlsx", read_foreign_xlsx)
+    return read_own(Path(path), ".xlsx", read_foreign_xlsx, _merge_excel_comments)
+
+
+def _merge_excel_comments(path: Path, result: ImportResult) -> None:
+    from gkdesk.io.xlsx_comments import read_xlsx_comments
+    from gkdesk.review.comments import merge_comments
+
+    merge_comments(result.report, read_xlsx_comments(path, result.report))

@@ -12,7 +12,9 @@ from gkdesk.io.embedded import build_payload
 from gkdesk.io.excel.checks_sheet import add_check_sheet
 from gkdesk.io.excel.hidden import add_data_sheet
 from gkdesk.io.excel.info import add_info_sheet, add_text_sheet
+from gkdesk.io.excel.styles import Styler
 from gkdesk.io.excel.tables import TableSheet, add_table_sheet
+from gkdesk.io.xlsx_comments import add_xlsx_comments
 from gkdesk.model import Report
 
 
@@ -21,14 +23,16 @@ def build_workbook(report: Report, now: datetime | None = None) -> Workbook:
     default_sheet = workbook.active
     if isinstance(default_sheet, Worksheet):
         workbook.remove(default_sheet)
+    styler = Styler()
     add_info_sheet(workbook, report)
     sheets: dict[str, TableSheet] = {}
     for section in report.spec.sections:
         if section.table is not None:
-            sheets[section.table] = add_table_sheet(workbook, section, report)
+            sheets[section.table] = add_table_sheet(workbook, section, report, styler)
     add_text_sheet(workbook, report)
-    add_check_sheet(workbook, report, sheets, run_checks(report))
+    add_check_sheet(workbook, report, sheets, run_checks(report), styler)
     add_data_sheet(workbook, build_payload(report))
+    add_xlsx_comments(workbook, report)  # 批注 as cell comments
     workbook.active = 0
     properties = workbook.properties
     properties.title = report.title
