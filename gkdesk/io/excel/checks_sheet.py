@@ -12,7 +12,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook import Workbook
 
 from gkdesk.checks import Finding
-from gkdesk.io.excel.cells import BOLD, BORDER, FONT, LEFT, compact_ranges, fit_to_page_width, put_text, sheet_ref
+from gkdesk.io.excel.cells import compact_ranges, fit_to_page_width, put_text, sheet_ref
+from gkdesk.io.excel.styles import TEXT, TEXT_BOLD, Styler
 from gkdesk.io.excel.tables import TableSheet
 from gkdesk.model import Report
 from gkdesk.spec import Check, Table
@@ -158,15 +159,23 @@ def _static_row(check: Check, report: Report, findings: list[Finding]) -> CheckR
     return CheckRow(check.id, check.severity, place, check.text, None, None, result)
 
 
-def add_check_sheet(workbook: Workbook, report: Report, sheets: dict[str, TableSheet], findings: list[Finding]) -> int:
+def add_check_sheet(
+    workbook: Workbook,
+    report: Report,
+    sheets: dict[str, TableSheet],
+    findings: list[Finding],
+    styler: Styler | None = None,
+) -> int:
     """Write the sheet; returns the number of check rows."""
+    styler = styler or Styler()
     sheet = workbook.create_sheet(CHECK_SHEET)
     for col, label in enumerate(HEADERS, start=1):
+        styler.apply(sheet.cell(1, col), TEXT_BOLD)
         put_text(sheet.cell(1, col), label)
-        sheet.cell(1, col).font = BOLD
-        sheet.cell(1, col).border = BORDER
     rows = check_rows(report, sheets, findings)
     for index, row in enumerate(rows, start=2):
+        for col in range(1, len(HEADERS) + 1):
+            styler.apply(sheet.cell(index, col), TEXT)
         severity = "错误" if row.severity == "error" else "提醒"
         for col, text in enumerate((row.rule, severity, row.place, row.text), start=1):
             put_text(sheet.cell(index, col), text)
@@ -179,9 +188,6 @@ def add_check_sheet(workbook: Workbook, report: Report, sheets: dict[str, TableS
         else:
             put_text(sheet.cell(index, 7), row.static_result or "")
             put_text(sheet.cell(index, 8), STATIC_NOTE)
-        for col in range(1, len(HEADERS) + 1):
-            cell = sheet.cell(index, col)
-            cell.font, cell.border, cell.alignment = FONT, BORDER, LEFT
     last = len(rows) + 1
     red = FormulaRule(
         formula=[f'LEFT($G2,{len(FAIL)})="{FAIL}"'],

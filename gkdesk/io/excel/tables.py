@@ -6,13 +6,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gkdesk.io.excel.cells import BOLD, BORDER, CENTRE, FONT, LEFT, coordinate, fit_to_page_width, put_text, put_value
+from gkdesk.io.excel.cells import compact_ranges, coordinate, fit_to_page_width, put_text, put_value
+from gkdesk.io.excel.styles import FORMULA, HEADING, INPUT, LABEL, LABEL_LEFT, Preset, Styler
 from gkdesk.io.table_widths import column_widths_mm
 from gkdesk.model import Report
 from gkdesk.spec import GridCell, Section, Table, TableLayout, ValueType, build_layout
@@ -20,7 +21,6 @@ from gkdesk.spec import GridCell, Section, Table, TableLayout, ValueType, build_
 TOP = 2  # grid starts on sheet row 3 (0-based 2): row 1 the heading, row 2 empty
 SHEET_WIDTH_MM = 180.0
 MM_PER_WIDTH_UNIT = 2.0  # Excel column width unit ≈ one digit of the default font
-INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 LINE_HEIGHT_PT = 14.5
 
 
@@ -49,18 +49,19 @@ def table_sheet(section: Section, table: Table) -> TableSheet:
     return info
 
 
-def add_table_sheet(workbook: Workbook, section: Section, report: Report) -> TableSheet:
+def add_table_sheet(workbook: Workbook, section: Section, report: Report, styler: Styler | None = None) -> TableSheet:
+    styler = styler or Styler()
     table = report.spec.tables[section.table or ""]
     layout = build_layout(table)
     sheet = workbook.create_sheet(sheet_title(section))
     info = table_sheet(section, table)
+    styler.apply(sheet.cell(1, 1), HEADING)
     put_text(sheet.cell(1, 1), section.heading)
-    sheet.cell(1, 1).font = BOLD
     widths = column_widths_mm(table, layout, SHEET_WIDTH_MM, 10.5, 1.0)
     for col, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(col + 1)].width = round(width / MM_PER_WIDTH_UNIT, 1)
     for cell in layout.cells:
-        _write_cell(sheet, info, cell, report)
+        _write_cell(sheet, info, cell, report, styler)
     _row_heights(sheet, layout, widths)
     _validation(sheet, info, report)
     _print_setup(sheet, info)
@@ -68,36 +69,34 @@ def add_table_sheet(workbook: Workbook, section: Section, report: Report) -> Tab
     return info
 
 
-def _write_cell(sheet: Worksheet, info: TableSheet, cell: GridCell, report: Report) -> None:
-    target = sheet.cell(TOP + cell.row + 1, cell.col + 1)
-    for r in range(cell.rowspan):
-        for c in range(cell.colspan):
-            sheet.cell(TOP + cell.row + r + 1, cell.col + c + 1).border = BORDER
+def _write_cell(sheet: Worksheet, info: TableSheet, cell: GridCell, report: Report, styler: Styler) -> None:
+    """Write one grid cell; a merged range gets the style (border, fill, lock) on every one of its cells,
+    since Excel and LibreOffice draw a merged range's borders from its edge cells."""
+    row, col = TOP + cell.row + 1, cell.col + 1
     if cell.rowspan > 1 or cell.colspan > 1:
         sheet.merge_cells(
-            start_row=TOP + cell.row + 1,
-            start_column=cell.col + 1,
-            end_row=TOP + cell.row + cell.rowspan,
-            end_column=cell.col + cell.colspan,
+            start_row=row, start_column=col, end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1
         )
-    target.font = FONT
-    if cell.cell_key is None:
-        put_text(target, cell.text)
-        long_label = cell.kind == "label" and cell.colspan == 1 and cell.rowspan == 1 and len(cell.text) > 8
-        target.alignment = LEFT if long_label else CENTRE
-        return
-    target.alignment = CENTRE
+    preset = _preset(cell, report)
+    for r in range(row, row + cell.rowspan):
+        for c in range(col, col + cell.colspan):
+            styler.apply(sheet._cells.get((r, c)) or sheet.cell(r, c), preset)
+    target = sheet.cell(row, col)
     key = cell.cell_key
-    if key in report.declared or not report.spec.cells[key].derived:
-        source = report.declared if key in report.declared else report.values
-        put_value(target, source.get(key))
-        if not report.spec.cells[key].derived:
-            target.protection = Protection(locked=False)
-            target.fill = INPUT_FILL
-        return
-    formula = total_formula(info, key)
-    info.formulas[key] = formula
-    target.value = formula
+    if key is None:
+        put_text(target, cell.text)
+    elif key in report.declared or not report.spec.cells[key].derived:
+        put_value(target, (report.declared if key in report.declared else report.values).get(key))
+    else:
+        info.formulas[key] = target.value = total_formula(info, key)
+
+
+def _preset(cell: GridCell, report: Report) -> Preset:
+    key = cell.cell_key
+    if key is None:
+        long_label = cell.kind == "label" and cell.colspan == 1 and cell.rowspan == 1 and len(cell.text) > 8
+        return LABEL_LEFT if long_label else LABEL
+    return FORMULA if report.spec.cells[key].derived else INPUT
 
 
 def total_formula(info: TableSheet, key: str) -> str:
@@ -116,8 +115,6 @@ def total_formula(info: TableSheet, key: str) -> str:
 
 
 def _contiguous(refs: list[str]) -> bool:
-    from gkdesk.io.excel.cells import compact_ranges
-
     return len(compact_ranges(refs)) == 1
 
 
@@ -135,13 +132,15 @@ def _row_heights(sheet: Worksheet, layout: TableLayout, widths: list[float]) -> 
 
 
 def _validation(sheet: Worksheet, info: TableSheet, report: Report) -> None:
+    """One rule per value type, each over compact ranges of its input cells."""
     whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     whole.error, whole.errorTitle = "请填写非负整数（件数）。", "数值无效"
-    signed = DataValidation(type="whole", operator="between", formula1="-1000000000", formula2="1000000000")
+    signed = DataValidation(
+        type="whole", operator="between", formula1="-1000000000", formula2="1000000000", allow_blank=True
+    )
     signed.error, signed.errorTitle = "请填写整数（可为负数）。", "数值无效"
-    for validation in (whole, signed):
-        validation.showErrorMessage = True
-        sheet.add_data_validation(validation)
+    whole_refs: list[str] = []
+    signed_refs: list[str] = []
     for key, ref in info.refs.items():
         cell = report.spec.cells[key]
         if cell.derived:
@@ -151,12 +150,17 @@ def _validation(sheet: Worksheet, info: TableSheet, report: Report) -> None:
             amount.error, amount.errorTitle = "请填写非负金额，单位万元，最多4位小数。", "金额无效"
             amount.showErrorMessage = True
             amount.allow_blank = True
+            amount.sqref = MultiCellRange(ref)
             sheet.add_data_validation(amount)
-            amount.add(ref)
         elif cell.value_type is ValueType.SIGNED_COUNT:
-            signed.add(ref)
+            signed_refs.append(ref)
         else:
-            whole.add(ref)
+            whole_refs.append(ref)
+    for validation, refs in ((whole, whole_refs), (signed, signed_refs)):
+        if refs:
+            validation.showErrorMessage = True
+            validation.sqref = MultiCellRange(" ".join(compact_ranges(refs)))
+            sheet.add_data_validation(validation)
 
 
 def _print_setup(sheet: Worksheet, info: TableSheet) -> None:
