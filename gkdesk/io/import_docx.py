@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gkdesk.io.docx_body import read_body
 from gkdesk.io.docx_comments import read_docx_comments
+from gkdesk.io.docx_runs import keep_visible_bold
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.filegrid import FileGrid
 from gkdesk.io.foreign import assemble
@@ -38,9 +39,9 @@ def read_foreign_docx(path: Path) -> ImportResult:
 def read_docx(path: Path | str) -> ImportResult:
     """Read any .docx report; a damaged or foreign non-report file raises ReportFileError in Chinese."""
     path = Path(path)
-    return read_own(path, ".docx", read_foreign_docx, _merge_word_comments)
+    return read_own(path, ".docx", read_foreign_docx, _after_reading)
 
 
-def _merge_word_comments(path: Path, result: ImportResult) -> None:
+def _after_reading(path: Path, result: ImportResult) -> None:
+    keep_visible_bold(path, result)
     merge_comments(result.report, read_docx_comments(path, result.report))
-

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gkdesk.checks.finding import Finding
-from gkdesk.model import Report
+from gkdesk.model import Paragraph, Report
 
 # Rule ids of import findings (not rules of the format definition).
 RULE_UNPLACED = "import.unplaced"
@@ -53,6 +53,7 @@ class ImportResult:
     differences: list[HandEdit] = field(default_factory=list)
     kind: str = "foreign"  # "gkr", "own" (gkdesk-made, from embedded data) or "foreign" (read by labels)
     embedded: Report | None = None  # for "own" files: the report exactly as exported (before hand edits)
+    visible_paragraphs: dict[str, Paragraph] = field(default_factory=dict)  # hand-edited "section#n" as shown
 
 
 def import_problems(result: ImportResult) -> list[str]:

@@ -143,7 +143,8 @@ def choose_embedded(result: ImportResult, key: str) -> None:
     """The reviewer keeps the exported value at `key` instead of the hand edit."""
     for difference in result.differences:
         if difference.key == key:
-            apply_edit(result.report, key, difference.embedded)
+            if not _put_paragraph(result.report, key, _paragraph_at(result.embedded, key), difference.embedded):
+                apply_edit(result.report, key, difference.embedded)
             return
     raise KeyError(key)
 
@@ -152,6 +153,30 @@ def choose_visible(result: ImportResult, key: str) -> None:
     """The reviewer keeps the hand-edited value at `key` (the default after reading)."""
     for difference in result.differences:
         if difference.key == key:
-            apply_edit(result.report, key, difference.visible)
+            if not _put_paragraph(result.report, key, result.visible_paragraphs.get(key), difference.visible):
+                apply_edit(result.report, key, difference.visible)
             return
     raise KeyError(key)
+
+
+def _paragraph_at(report: Report | None, key: str) -> Paragraph | None:
+    match = _PARAGRAPH_RE.match(key)
+    if report is None or match is None:
+        return None
+    paragraphs = [p for p in report.paragraphs(match.group(1)) if p.text.strip()]
+    index = int(match.group(2)) - 1
+    return paragraphs[index] if 0 <= index < len(paragraphs) else None
+
+
+def _put_paragraph(report: Report, key: str, paragraph: Paragraph | None, text: str) -> bool:
+    """Put a whole paragraph (runs and kind: bold kept) where its text is exactly `text`; False if not possible."""
+    match = _PARAGRAPH_RE.match(key)
+    if paragraph is None or match is None or paragraph.text.strip() != text.strip() or not text.strip():
+        return False
+    paragraphs = list(report.paragraphs(match.group(1)))
+    index = int(match.group(2)) - 1
+    if not 0 <= index < len(paragraphs):
+        return False
+    paragraphs[index] = paragraph
+    report.set_paragraphs(match.group(1), paragraphs)
+    return True
