@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 import openpyxl
 import pytest
+from lxml import etree  # type: ignore[import-untyped]
 
+from gkdesk.io.excel.cells import coordinate
 from gkdesk.io.excel.tables import TOP
 from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.model import Paragraph
 from gkdesk.spec import build_layout
 from tests.helpers import sample_report
 
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+def exported_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = sample_report()
     report.narratives["other"] = [
         Paragraph.plain('=HYPERLINK("http://x")'),
@@ -22,7 +29,12 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     ]
     path = tmp_path_factory.mktemp("xlsx") / "sample.xlsx"
     export_xlsx(report, path)
-    return openpyxl.load_workbook(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def workbook(exported_path: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(exported_path)
 
 
 def test_sheets(workbook: openpyxl.Workbook) -> None:
@@ -36,7 +48,7 @@ def test_tables_have_every_label_and_merge(workbook: openpyxl.Workbook) -> None:
     spec = sample_report().spec
     for section in (s for s in spec.sections if s.table):
         sheet = workbook[f"表{section.number}"]
-        layout = build_layout(spec.tables[section.table])
+        layout = build_layout(spec.tables[section.table or ""])
         merged = {str(r) for r in sheet.merged_cells.ranges}
         for cell in layout.cells:
             top = sheet.cell(TOP + cell.row + 1, cell.col + 1)
@@ -70,7 +82,8 @@ def test_print_setup(workbook: openpyxl.Workbook) -> None:
     sheet = workbook["表三"]
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    setup = sheet.sheet_properties.pageSetUpPr
+    assert setup is not None and setup.fitToPage
     assert sheet.print_title_rows == "$3:$5"
 
 
@@ -91,6 +104,42 @@ def test_check_sheet_formulas_come_from_the_spec(workbook: openpyxl.Workbook) ->
     assert balance[0][4] == "=SUM('表三'!D6,'表三'!D7)" and balance[0][5] == "=SUM('表三'!D29,'表三'!D30)"
     assert balance[0][6] == '=IF(E2=F2,"通过","不通过")'
     mismatch = next(row for row in rows if row[0] == "text.table_mismatch")
-    assert mismatch[6] == "不通过（静态）" and "静态" in mismatch[7]
+    assert mismatch[6] == "不通过（静态）" and "静态" in str(mismatch[7])
     rules_cf = [rule for cf in sheet.conditional_formatting for rule in cf.rules]
     assert any('="不通过"' in rule.formula[0] for rule in rules_cf)
+
+
+def _raw_styles(path: Path, sheet_index: int) -> tuple[dict[str, int], list[etree._Element], list[etree._Element]]:
+    """(cell ref → xf index) of one sheet as written, the cellXfs and the borders of styles.xml."""
+    with zipfile.ZipFile(path) as archive:
+        sheet = etree.fromstring(archive.read(f"xl/worksheets/sheet{sheet_index + 1}.xml"))
+        styles = etree.fromstring(archive.read("xl/styles.xml"))
+    refs = {c.get("r"): int(c.get("s", "0")) for c in sheet.iter(f"{{{MAIN}}}c")}
+    xfs = list(styles.find(f"{{{MAIN}}}cellXfs"))
+    borders = list(styles.find(f"{{{MAIN}}}borders"))
+    return refs, xfs, borders
+
+
+def test_every_cell_of_a_merged_range_is_written_with_borders_and_its_style(exported_path: Path) -> None:
+    """Excel and LibreOffice draw a merged range's outline from its edge cells: each cell needs the border
+    (openpyxl's reader rebuilds merged cells, so the written XML is checked)."""
+    report = sample_report()
+    spec = report.spec
+    names = openpyxl.load_workbook(exported_path, read_only=True).sheetnames
+    merged_inputs = 0
+    for section in (s for s in spec.sections if s.table):
+        refs, xfs, borders = _raw_styles(exported_path, names.index(f"表{section.number}"))
+        for cell in build_layout(spec.tables[section.table or ""]).cells:
+            top = coordinate(TOP + cell.row, cell.col)
+            for r in range(cell.rowspan):
+                for c in range(cell.colspan):
+                    ref = coordinate(TOP + cell.row + r, cell.col + c)
+                    assert refs.get(ref) == refs[top], f"表{section.number}!{ref} styled unlike {top}"
+            xf = xfs[refs[top]]
+            border = borders[int(xf.get("borderId"))]
+            for side in ("left", "right", "top", "bottom"):
+                assert border.find(f"{{{MAIN}}}{side}").get("style") == "thin", f"表{section.number}!{top} {side}"
+            if cell.kind == "value" and cell.colspan > 1 and not spec.cells[cell.cell_key or ""].derived:
+                merged_inputs += 1
+                assert xf.get("fillId") != "0" and xf.find(f"{{{MAIN}}}protection").get("locked") == "0"
+    assert merged_inputs >= 4  # table 二's 本年处理决定数量 / 收费金额 span three columns
