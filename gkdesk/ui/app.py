@@ -32,8 +32,16 @@ def run_window(path: str | None, screenshot_dir: str | None) -> int:
     if screenshot_dir:
         from gkdesk.ui.screenshot import render_pages
 
-        if path and not window.files.open_path(path, ask=False):
-            return 1
+        if path:
+            from gkdesk.io.errors import ReportFileError
+            from gkdesk.io.open import read_report
+
+            try:
+                report = read_report(path)
+            except ReportFileError as error:
+                print(f"无法打开：{error}", file=sys.stderr)
+                return 1
+            window.document.load(report, Path(path))
         for image in render_pages(window, Path(screenshot_dir)):
             print(image)
         window.document.undo_stack.setClean()

@@ -14,10 +14,19 @@ class EditActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         stack = window.document.undo_stack
-        self.undo_action = stack.createUndoAction(window, "撤销")
+        # fixed captions keep the toolbar still; what would be undone shows as the tooltip
+        self.undo_action = QAction("撤销(&U)", window)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(window, "重做")
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"撤销 {text}".strip()))
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action = QAction("重做(&R)", window)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"重做 {text}".strip()))
+        self.redo_action.setEnabled(stack.canRedo())
         edit = window.menu("edit")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
@@ -36,7 +45,7 @@ class EditActions:
 
         about = QAction("关于 gkdesk(&A)", window)
         about.triggered.connect(
-            lambda: window.prompts.error("关于 gkdesk", "gkdesk：政府信息公开工作年度报告填报、审核与汇总。")
+            lambda: window.prompts.info("关于 gkdesk", "gkdesk：政府信息公开工作年度报告填报、审核与汇总。")
         )
         window.menu("help").addAction(about)
 

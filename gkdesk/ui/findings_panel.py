@@ -70,6 +70,11 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
         document.findingsChanged.connect(self.refresh)
         self.refresh()
 
@@ -130,6 +135,8 @@ class FindingsPanel(QWidget):
         finding = self.current_finding()
         is_warning = finding is not None and not finding.is_error
         self.acknowledge_button.setEnabled(is_warning)
+        self.detail.setText(self._text(finding) if finding is not None else "")
+        self.detail.setVisible(finding is not None)
         self.withdraw_button.setEnabled(is_warning and finding is not None and self.document.is_acknowledged(finding))
 
     def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -54,6 +54,9 @@ class Prompts:
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
 
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getMultiLineText(self.parent, title, label, text)
         return value if ok else None

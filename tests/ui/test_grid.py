@@ -159,3 +159,10 @@ def test_derived_cells_are_read_only(make_window: Any) -> None:
     index = model.index_of("requests.total.natural")
     assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert not model.setData(index, "4")
+
+
+def test_header_and_row_tooltips_carry_the_counting_rules(make_window: Any) -> None:
+    window = make_window()
+    model = table_page(window, "appeals").model
+    other = next(c for c in model.layout.cells if c.kind == "header" and c.text == "其他结果")
+    assert "撤回复议申请的计入其他结果" in str(model.index(other.row, other.col).data(Qt.ItemDataRole.ToolTipRole))
