@@ -61,8 +61,14 @@ class ReportDocument(QObject):
         self._recovered = False
         self.undo_stack.setClean()
 
-    def load(self, report: Report, path: Path | None, recovered: bool = False) -> None:
-        """Show another report (新建, 打开, 恢复): the undo history starts afresh."""
+    def load(
+        self, report: Report, path: Path | None, recovered: bool = False, import_findings: list[Finding] | None = None
+    ) -> None:
+        """Show another report (新建, 打开, 恢复): the undo history starts afresh.
+
+        `import_findings`: what reading the file met (unplaced cells…), shown with the checks until the next load.
+        """
+        self.import_findings = list(import_findings or [])
         self.undo_stack.clear()
         self.path = path
         self._recovered = recovered
@@ -110,7 +116,7 @@ class ReportDocument(QObject):
     def recheck(self) -> None:
         self.resolved = Resolved(self.report)
         try:
-            self.findings = run_checks(self.report)
+            self.findings = run_checks(self.report) + getattr(self, "import_findings", [])
         except Exception as error:  # a broken rule must not stop the clerk typing
             logging.getLogger(__name__).exception("checks failed")
             self.findings = [Finding("internal.check_failed", "error", (), f"审核程序出错：{error}", "overview", "overview")]
