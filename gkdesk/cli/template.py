@@ -40,12 +40,32 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--instructions", default="", help="填报说明（打开模板时显示）")
     parser.add_argument("--instructions-file", metavar="FILE", help="从 UTF-8 文本文件读取填报说明")
     parser.add_argument("--opening", help="预填的开头段落，可用 {organ} {year} {office} {address} {phone} {email}")
+    parser.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        metavar="SECTION=TEXT",
+        help="预填某部分的段落（可重复），如 other=本年度未收取信息处理费。部分：overview problems other",
+    )
     parser.add_argument("--units", metavar="FILE.csv", help="应报送单位名单：每行 名称,层级,代码")
     parser.add_argument("--open", metavar="T.gkt", help="用模板新建报告（配合 --unit 或 --organ）")
     parser.add_argument("--unit", default="", help="从名单中选择的单位名称")
     parser.add_argument("--organ", default="", help="机关名称（模板没有名单时）")
     parser.add_argument("--show", metavar="T.gkt", help="显示模板内容及校验结果")
     parser.set_defaults(func=run)
+
+
+def _narratives(items: list[str], edition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """SECTION=TEXT options, grouped by section in the format's order; ValueError names a bad one."""
+    spec = load_spec(edition)
+    by_section: dict[str, list[str]] = {}
+    for item in items:
+        section, separator, text = item.partition("=")
+        if not separator or section not in {s.key for s in spec.narrative_sections} or not text.strip():
+            keys = " ".join(s.key for s in spec.narrative_sections)
+            raise ValueError(f"--text {item!r}：应为 部分=文字，部分为 {keys} 之一")
+        by_section.setdefault(section, []).append(text.strip())
+    return tuple((s.key, tuple(by_section[s.key])) for s in spec.sections if s.key in by_section)
 
 
 def _make(args: argparse.Namespace) -> int:
@@ -64,6 +84,7 @@ def _make(args: argparse.Namespace) -> int:
         deadline=args.deadline,
         instructions=instructions,
         opening=load_spec(edition).opening if args.opening is None else args.opening,
+        narratives=_narratives(args.text, edition),
         units=read_units(args.units, edition) if args.units else (),
     )
     save_template(template, Path(args.output))

@@ -17,7 +17,8 @@ def test_make_show_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     units.write_text("名称,层级,代码\n甲镇人民政府,乡镇人民政府（街道办事处）,001\n县教育局,county_dept,101\n", encoding="utf-8")
     template = tmp_path / "t.gkt"
     args = ["template", "--year", "2025", "--issuer", "某某县人民政府办公室", "--phone", "0951-1", "--deadline", "2026-01-20"]
-    assert main([*args, "--instructions", "请按时报送", "--units", str(units), "-o", str(template)]) == 0
+    texts = ["--text", "other={organ}本年度未收取信息处理费。", "--text", "problems=存在的问题。"]
+    assert main([*args, "--instructions", "请按时报送", "--units", str(units), *texts, "-o", str(template)]) == 0
     opened = open_template(template)
     assert (opened.template.year, opened.template.edition, len(opened.template.units)) == (2025, "2021", 2)
     assert "{organ}" in opened.template.opening  # the format's opening paragraph, organ still to fill
@@ -31,6 +32,8 @@ def test_make_show_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     report = read_report(returned)
     assert (report.organ, report.organ_level, report.year) == ("甲镇人民政府", "township", 2025)
     assert report.opening.startswith("根据《中华人民共和国政府信息公开条例》") and "甲镇人民政府2025年" in report.opening
+    assert [p.text for p in report.paragraphs("other")] == ["甲镇人民政府本年度未收取信息处理费。"]
+    assert list(report.narratives) == ["problems", "other"]
     assert main(["template", "--open", str(template), "--unit", "外县", "-o", str(stick)]) == 2
 
 
@@ -49,4 +52,6 @@ def test_bad_input_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["template", "--year", "2025", "--deadline", "1月20日", "-o", str(tmp_path / "t.gkt")]) == 2
     assert "截止日期" in capsys.readouterr().err
     assert main(["template", "-o", str(tmp_path / "t.gkt")]) == 2
+    assert main(["template", "--year", "2025", "--text", "proactive=x", "-o", str(tmp_path / "t.gkt")]) == 2
+    assert "部分=文字" in capsys.readouterr().err
     assert not (tmp_path / "t.gkt").exists()
