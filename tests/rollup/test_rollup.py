@@ -16,6 +16,7 @@ from gkdesk.checks.report_json import values_json
 from gkdesk.cli import main
 from gkdesk.io.docx_export import export_docx
 from gkdesk.io.gkr import save_gkr
+from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.io.open import read_report
 from gkdesk.model import Report, as_number
 from gkdesk.rollup import (
@@ -49,6 +50,8 @@ def _save(report: Report, path: Path, mtime: float) -> Path:
     """Save as the suffix says (.gkr, or .docx / .xlsx through the exporters)."""
     if path.suffix == ".docx":
         export_docx(report, path)
+    elif path.suffix == ".xlsx":
+        export_xlsx(report, path)
     else:
         save_gkr(report, path)
     os.utime(path, (mtime, mtime))
@@ -57,13 +60,14 @@ def _save(report: Report, path: Path, mtime: float) -> Path:
 
 @pytest.fixture(scope="module")
 def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """甲 clean; 乙 with an unbalanced table 三; 丙 returned twice; 教育局 sent last year's; 丁 missing;
-    an unlisted unit; a report without an organ; a report in the 2019 format; a damaged file; the template."""
+    """Mixed kinds: 甲 clean (.docx); 乙 with an unbalanced table 三 (.xlsx, in a sub-folder); 丙 returned twice
+    (.gkr); 教育局 sent last year's; 丁 missing; an unlisted unit; a report without an organ; a report in the
+    2019 format; damaged .gkr, .docx and .xlsx files; a lock file, a text file and the template."""
     root = tmp_path_factory.mktemp("rollup") / "stick"
     (root / "乙镇").mkdir(parents=True)
     _save(filled_report("甲镇人民政府", values=balanced_values(1)), root / "2025-甲镇人民政府-政府信息公开年报.docx", 1000)
     broken = balanced_values(2) | {"requests.new.natural": 40}
-    _save(filled_report("乙镇人民政府", values=broken), root / "乙镇" / "乙镇年报.gkr", 1000)
+    _save(filled_report("乙镇人民政府", values=broken), root / "乙镇" / "乙镇年报.xlsx", 1000)
     old = filled_report("丙镇人民政府", values=balanced_values(3))
     _save(old, root / "丙镇-旧.gkr", 1000)
     newer = filled_report("丙镇 人民政府", values=balanced_values(4))
@@ -76,6 +80,7 @@ def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _save(Report(edition="2019", year=2025, organ="戊镇人民政府"), root / "旧格式.gkr", 1000)
     (root / "损坏.gkr").write_bytes(b'{"format": "gkdesk-report", "file_version": 1, "values": [')
     (root / "损坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (root / "空表.xlsx").write_bytes(b"")
     (root / "~$锁定.gkr").write_bytes(b"lock")
     (root / "备注.txt").write_text("不是报告", encoding="utf-8")
     save_template(TEMPLATE, root / "模板.gkt")
@@ -120,7 +125,7 @@ def test_completeness_table(result: RollupResult) -> None:
 
 def test_refusals_have_reasons(result: RollupResult) -> None:
     reasons = {Path(r.file).name: r.reason for r in result.refused}
-    assert set(reasons) == {"教育局2024.gkr", "无名.gkr", "旧格式.gkr", "损坏.gkr", "损坏.docx"}
+    assert set(reasons) == {"教育局2024.gkr", "无名.gkr", "旧格式.gkr", "损坏.gkr", "损坏.docx", "空表.xlsx"}
     assert "损坏" in reasons["损坏.docx"] or "不是" in reasons["损坏.docx"]
     assert "年度不符" in reasons["教育局2024.gkr"] and "2024" in reasons["教育局2024.gkr"]
     assert "机关名称" in reasons["无名.gkr"]
