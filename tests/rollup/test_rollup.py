@@ -16,8 +16,8 @@ from gkdesk.checks.report_json import values_json
 from gkdesk.cli import main
 from gkdesk.io.docx_export import export_docx
 from gkdesk.io.gkr import save_gkr
-from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.io.open import read_report
+from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.model import Report, as_number
 from gkdesk.rollup import (
     DUPLICATE,
