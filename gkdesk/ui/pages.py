@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -83,6 +83,15 @@ class TablePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.scroll_area = scroll
+        # the grid is as tall as the official table: keep the current cell in view while typing
+        self.grid.selectionModel().currentChanged.connect(lambda current, _previous: self.reveal_cell(current))
+
+    def reveal_cell(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        rect = self.grid.visualRect(index)
+        centre = self.grid.viewport().mapTo(self.scroll_area.widget(), rect.center())
+        self.scroll_area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 20, rect.height() + 20)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

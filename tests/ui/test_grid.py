@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 
 from gkdesk.model import Report
@@ -166,3 +166,32 @@ def test_header_and_row_tooltips_carry_the_counting_rules(make_window: Any) -> N
     model = table_page(window, "appeals").model
     other = next(c for c in model.layout.cells if c.kind == "header" and c.text == "其他结果")
     assert "撤回复议申请的计入其他结果" in str(model.index(other.row, other.col).data(Qt.ItemDataRole.ToolTipRole))
+
+
+def test_copy_then_paste_elsewhere(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    type_in_cell(qtbot, window, "requests.new.natural", "4")
+    type_in_cell(qtbot, window, "requests.new.commercial", "5")
+    grid = window.page_stack.table_page("requests").grid
+    model = grid.grid_model
+    grid.selectionModel().select(
+        QItemSelection(model.index_of("requests.new.natural"), model.index_of("requests.new.commercial")),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "4\t5"
+    grid.setCurrentIndex(model.index_of("requests.carried_forward.natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.report.value("requests.carried_forward.commercial") == 5
+
+
+def test_keyboard_entry_keeps_the_current_cell_in_view(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(1366, 768)
+    page = table_page(window, "requests")
+    type_in_cell(qtbot, window, "requests.other_3.other_org", "1")  # Enter moves on to 四、结转下年度
+    index = page.grid.currentIndex()
+    assert index == page.model.index_of("requests.carried_forward.natural")
+    top = page.grid.viewport().mapTo(page.scroll_area.widget(), page.grid.visualRect(index).topLeft()).y()
+    scrolled = page.scroll_area.verticalScrollBar().value()
+    assert scrolled <= top <= scrolled + page.scroll_area.viewport().height()
