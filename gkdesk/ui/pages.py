@@ -77,6 +77,7 @@ class TablePage(QWidget):
 
         scroll = QScrollArea(self)
         scroll.setWidget(content)
+        self.content = content
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
@@ -90,7 +91,7 @@ class TablePage(QWidget):
         if not index.isValid():
             return
         rect = self.grid.visualRect(index)
-        centre = self.grid.viewport().mapTo(self.scroll_area.widget(), rect.center())
+        centre = self.grid.viewport().mapTo(self.content, rect.center())
         self.scroll_area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 20, rect.height() + 20)
 
     def show_message(self, text: str) -> None:
