@@ -32,6 +32,7 @@ class ReportDocument(QObject):
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self.import_findings: list[Finding] = []  # problems met reading the opened file
         self.resolved = Resolved(self.report)
         self._batch_depth = 0
         self._pending: list[Change] = []
@@ -116,7 +117,7 @@ class ReportDocument(QObject):
     def recheck(self) -> None:
         self.resolved = Resolved(self.report)
         try:
-            self.findings = run_checks(self.report) + getattr(self, "import_findings", [])
+            self.findings = run_checks(self.report) + self.import_findings
         except Exception as error:  # a broken rule must not stop the clerk typing
             logging.getLogger(__name__).exception("checks failed")
             self.findings = [Finding("internal.check_failed", "error", (), f"审核程序出错：{error}", "overview", "overview")]

@@ -62,16 +62,17 @@ class FileActions:
             return self.window.templates.open_path(path)
         if ask and not self.maybe_close():
             return False
-        from gkdesk.io.open import read_report  # the readers (.docx, .xlsx, .gkt) load on first use
+        from gkdesk.io.open import read_with_result  # the readers (.docx, .xlsx, .gkt) load on first use
 
         path = Path(path)
         try:
-            report = read_report(path)
+            result = read_with_result(path)
         except ReportFileError as error:
             self.window.prompts.error("无法打开", str(error))
             return False
+        report, findings = self.window.review.after_reading(result, path.name)  # hand edits, unplaced cells
         # a .gkr is saved back in place; anything else (imported .docx/.xlsx, a template) is saved as a new .gkr
-        self.document.load(report, path if path.suffix.lower() == ".gkr" else None)
+        self.document.load(report, path if path.suffix.lower() == ".gkr" else None, import_findings=findings)
         self.window.preferences.add_recent(str(path.resolve()))
         self.window.preferences.set_last_folder(str(path.resolve().parent))
         self._fill_recent()

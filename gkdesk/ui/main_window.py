@@ -20,6 +20,7 @@ from gkdesk.ui.navigator import Navigator
 from gkdesk.ui.page_stack import PageStack
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.recovery import Autosaver, RecoveredReport, find_recovered
+from gkdesk.ui.review_actions import ReviewActions
 from gkdesk.ui.rollup_actions import RollupActions
 from gkdesk.ui.settings import Preferences
 from gkdesk.ui.template_actions import TemplateActions
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.templates = TemplateActions(self)  # 新建模板, 用模板新建, 从去年报告新建, 附加上年报告
         self.rollups = RollupActions(self)  # 汇总
         self.exports = add_export_actions(self.menu("file"), self)  # 导出 Word / 导出 Excel
+        self.review = ReviewActions(self)  # 批注 panel, 添加批注, 与其他版本比较, hand edits of opened files
         for action in (self.files.new_action, self.files.open_action, self.files.save_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
