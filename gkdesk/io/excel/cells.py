@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -23,6 +25,8 @@ BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 FORMULA_STARTS = ("=", "+", "-", "@")
+LINE_HEIGHT_PT = 14.5  # one line of 10.5 pt 宋体
+PT_TO_MM = 25.4 / 72
 
 
 def put_text(cell: Any, text: str) -> None:
@@ -80,3 +84,25 @@ def fit_to_page_width(sheet: Worksheet, orientation: Literal["portrait", "landsc
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def column_mm(width_units: float) -> float:
+    """Printed width of an Excel column of `width_units` (digit widths of the default font), about."""
+    return width_units * 1.85 + 1.3
+
+
+def text_mm(text: str, font_pt: float = FONT_SIZE) -> float:
+    """Width of `text` set in `font_pt`: full-width (CJK) characters one em, the rest half an em."""
+    em = font_pt * PT_TO_MM
+    return sum(em if unicodedata.east_asian_width(ch) in "WF" else em / 2 for ch in text)
+
+
+def line_count(text: str, width_mm: float, font_pt: float = FONT_SIZE) -> int:
+    """Lines `text` wraps to in a cell `width_mm` wide (cell padding and a safety margin deducted)."""
+    usable = max(width_mm * 0.95 - 1.5, font_pt * PT_TO_MM)
+    return sum(max(1, math.ceil(text_mm(line, font_pt) / usable)) for line in str(text).split("\n"))
+
+
+def row_height(lines: int) -> float:
+    """Row height in points for `lines` lines of the sheet font (Excel and WPS do not fit wrapped rows)."""
+    return lines * LINE_HEIGHT_PT + 4

@@ -12,7 +12,15 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook import Workbook
 
 from gkdesk.checks import Finding
-from gkdesk.io.excel.cells import compact_ranges, fit_to_page_width, put_text, sheet_ref
+from gkdesk.io.excel.cells import (
+    column_mm,
+    compact_ranges,
+    fit_to_page_width,
+    line_count,
+    put_text,
+    row_height,
+    sheet_ref,
+)
 from gkdesk.io.excel.styles import TEXT, TEXT_BOLD, Styler
 from gkdesk.io.excel.tables import TableSheet
 from gkdesk.model import Report
@@ -23,6 +31,7 @@ PASS, FAIL = "通过", "不通过"
 HEADERS = ("规则编号", "严重程度", "位置", "规则", "左边", "右边", "结果", "说明")
 STATIC_NOTE = "静态：gkdesk 导出时的校验结果，Excel 无法计算此项"
 LIVE_NOTE = "公式：随表格数值自动重算"
+WIDTHS = (22, 8, 32, 38, 9, 9, 16, 24)  # columns A–H, in Excel width units
 CROSS_YEAR_KINDS = {"carry_over", "in_force", "repeated_text"}
 
 
@@ -177,7 +186,8 @@ def add_check_sheet(
         for col in range(1, len(HEADERS) + 1):
             styler.apply(sheet.cell(index, col), TEXT)
         severity = "错误" if row.severity == "error" else "提醒"
-        for col, text in enumerate((row.rule, severity, row.place, row.text), start=1):
+        texts = [row.rule, severity, row.place, row.text]
+        for col, text in enumerate(texts, start=1):
             put_text(sheet.cell(index, col), text)
         if row.left is not None and row.right is not None:
             sheet.cell(index, 5).value = row.left
@@ -185,9 +195,13 @@ def add_check_sheet(
             comparison = "<=" if row.limit else "="
             sheet.cell(index, 7).value = f'=IF(E{index}{comparison}F{index},"{PASS}","{FAIL}")'
             put_text(sheet.cell(index, 8), LIVE_NOTE)
+            texts += ["", "", FAIL, LIVE_NOTE]
         else:
             put_text(sheet.cell(index, 7), row.static_result or "")
             put_text(sheet.cell(index, 8), STATIC_NOTE)
+            texts += ["", "", row.static_result or "", STATIC_NOTE]
+        lines = max(line_count(text, column_mm(width)) for text, width in zip(texts, WIDTHS, strict=True))
+        sheet.row_dimensions[index].height = row_height(lines)
     last = len(rows) + 1
     red = FormulaRule(
         formula=[f'LEFT($G2,{len(FAIL)})="{FAIL}"'],
@@ -195,7 +209,7 @@ def add_check_sheet(
         font=Font(color="9C0006", bold=True),
     )
     sheet.conditional_formatting.add(f"A2:H{last}", red)
-    for letter, width in zip("ABCDEFGH", (18, 8, 30, 40, 10, 10, 14, 30), strict=True):
+    for letter, width in zip("ABCDEFGH", WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:H{last}"

@@ -7,7 +7,19 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Protection
 from openpyxl.workbook import Workbook
 
-from gkdesk.io.excel.cells import BOLD, BORDER, FONT, FONT_NAME, FONT_SIZE, LEFT, fit_to_page_width, put_text
+from gkdesk.io.excel.cells import (
+    BOLD,
+    BORDER,
+    FONT,
+    FONT_NAME,
+    FONT_SIZE,
+    LEFT,
+    column_mm,
+    fit_to_page_width,
+    line_count,
+    put_text,
+    row_height,
+)
 from gkdesk.io.report_text import opening_text
 from gkdesk.io.textsafe import clean_text
 from gkdesk.model import Paragraph, Report
@@ -38,7 +50,7 @@ def info_fields(report: Report) -> list[tuple[str, str, str]]:
 def add_info_sheet(workbook: Workbook, report: Report) -> None:
     sheet = workbook.create_sheet(INFO_SHEET)
     sheet.column_dimensions["A"].width = 18
-    sheet.column_dimensions["B"].width = 60
+    sheet.column_dimensions["B"].width = 64
     for row, (_, label, text) in enumerate(info_fields(report), start=1):
         put_text(sheet.cell(row, 1), label)
         put_text(sheet.cell(row, 2), text)
@@ -47,6 +59,8 @@ def add_info_sheet(workbook: Workbook, report: Report) -> None:
             cell.border, cell.alignment = BORDER, LEFT
             cell.font = BOLD if col == 1 else FONT
         sheet.cell(row, 2).protection = Protection(locked=False)
+        sheet.row_dimensions[row].height = row_height(line_count(text, column_mm(64)))
+    fit_to_page_width(sheet)
     sheet.protection.sheet = True
 
 
@@ -83,7 +97,8 @@ def add_text_sheet(workbook: Workbook, report: Report) -> None:
         for col in (1, 2, 3):
             sheet.cell(row, col).alignment = LEFT
             sheet.cell(row, col).font = FONT
-        sheet.row_dimensions[row].height = max(1, -(-len(paragraph.text) // 48)) * 14.5 + 4
+        lines = max(line_count(section, column_mm(22)), line_count(paragraph.text, column_mm(100)))
+        sheet.row_dimensions[row].height = row_height(lines)
     sheet.freeze_panes = "A2"
     fit_to_page_width(sheet)
     sheet.print_title_rows = "1:1"

@@ -26,7 +26,7 @@ class Preset:
 
 LABEL = Preset(FONT, CENTRE)
 LABEL_LEFT = Preset(FONT, LEFT)
-HEADING = Preset(BOLD, LEFT, border=None)
+HEADING = Preset(BOLD, Alignment(horizontal="left", vertical="center"), border=None)  # one line, overflowing
 INPUT = Preset(FONT, CENTRE, fill=INPUT_FILL, unlocked=True)
 FORMULA = Preset(FONT, CENTRE)
 TEXT = Preset(FONT, LEFT)

@@ -3,7 +3,6 @@ derived totals as live formulas, protected without a password, A4 print set-up."
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -12,16 +11,26 @@ from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gkdesk.io.excel.cells import compact_ranges, coordinate, fit_to_page_width, put_text, put_value
+from gkdesk.io.excel.cells import (
+    FONT_SIZE,
+    column_mm,
+    compact_ranges,
+    coordinate,
+    fit_to_page_width,
+    line_count,
+    put_text,
+    put_value,
+    row_height,
+)
 from gkdesk.io.excel.styles import FORMULA, HEADING, INPUT, LABEL, LABEL_LEFT, Preset, Styler
-from gkdesk.io.table_widths import column_widths_mm
+from gkdesk.io.table_widths import column_widths_mm, is_row_label, left_aligned_columns
 from gkdesk.model import Report
 from gkdesk.spec import GridCell, Section, Table, TableLayout, ValueType, build_layout
 
 TOP = 2  # grid starts on sheet row 3 (0-based 2): row 1 the heading, row 2 empty
 SHEET_WIDTH_MM = 180.0
 MM_PER_WIDTH_UNIT = 2.0  # Excel column width unit ≈ one digit of the default font
-LINE_HEIGHT_PT = 14.5
+PADDING_MM = 1.0
 
 
 @dataclass
@@ -57,19 +66,24 @@ def add_table_sheet(workbook: Workbook, section: Section, report: Report, styler
     info = table_sheet(section, table)
     styler.apply(sheet.cell(1, 1), HEADING)
     put_text(sheet.cell(1, 1), section.heading)
-    widths = column_widths_mm(table, layout, SHEET_WIDTH_MM, 10.5, 1.0)
-    for col, width in enumerate(widths):
-        sheet.column_dimensions[get_column_letter(col + 1)].width = round(width / MM_PER_WIDTH_UNIT, 1)
+    planned = column_widths_mm(table, layout, SHEET_WIDTH_MM, FONT_SIZE, PADDING_MM)
+    left = left_aligned_columns(table, layout, planned, FONT_SIZE, PADDING_MM)
+    units = [round(width / MM_PER_WIDTH_UNIT, 1) for width in planned]
+    for col, width in enumerate(units):
+        sheet.column_dimensions[get_column_letter(col + 1)].width = width
     for cell in layout.cells:
-        _write_cell(sheet, info, cell, report, styler)
-    _row_heights(sheet, layout, widths)
+        preset = LABEL_LEFT if cell.col in left and is_row_label(cell) else _preset(cell, report)
+        _write_cell(sheet, info, cell, report, styler, preset)
+    _row_heights(sheet, layout, [column_mm(width) for width in units])
     _validation(sheet, info, report)
     _print_setup(sheet, info)
     sheet.protection.sheet = True  # no password: protects labels and formulas from accidents only
     return info
 
 
-def _write_cell(sheet: Worksheet, info: TableSheet, cell: GridCell, report: Report, styler: Styler) -> None:
+def _write_cell(
+    sheet: Worksheet, info: TableSheet, cell: GridCell, report: Report, styler: Styler, preset: Preset
+) -> None:
     """Write one grid cell; a merged range gets the style (border, fill, lock) on every one of its cells,
     since Excel and LibreOffice draw a merged range's borders from its edge cells."""
     row, col = TOP + cell.row + 1, cell.col + 1
@@ -77,7 +91,6 @@ def _write_cell(sheet: Worksheet, info: TableSheet, cell: GridCell, report: Repo
         sheet.merge_cells(
             start_row=row, start_column=col, end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1
         )
-    preset = _preset(cell, report)
     for r in range(row, row + cell.rowspan):
         for c in range(col, col + cell.colspan):
             styler.apply(sheet._cells.get((r, c)) or sheet.cell(r, c), preset)
@@ -94,8 +107,7 @@ def _write_cell(sheet: Worksheet, info: TableSheet, cell: GridCell, report: Repo
 def _preset(cell: GridCell, report: Report) -> Preset:
     key = cell.cell_key
     if key is None:
-        long_label = cell.kind == "label" and cell.colspan == 1 and cell.rowspan == 1 and len(cell.text) > 8
-        return LABEL_LEFT if long_label else LABEL
+        return LABEL
     return FORMULA if report.spec.cells[key].derived else INPUT
 
 
@@ -118,17 +130,23 @@ def _contiguous(refs: list[str]) -> bool:
     return len(compact_ranges(refs)) == 1
 
 
-def _row_heights(sheet: Worksheet, layout: TableLayout, widths: list[float]) -> None:
-    """Estimated heights (Excel and WPS do not fit rows holding wrapped merged cells)."""
+def _row_heights(sheet: Worksheet, layout: TableLayout, widths_mm: list[float]) -> None:
+    """Estimated heights (Excel and WPS do not fit rows holding wrapped merged cells); a cell spanning
+    rows that needs more lines than its rows give gets the rest in its last row."""
     lines = [1] * layout.n_rows
     for cell in layout.cells:
-        if cell.rowspan != 1 or not cell.text:
-            continue
-        width = sum(widths[cell.col : cell.col + cell.colspan]) - 2
-        per_line = max(1, int(width / (10.5 * 25.4 / 72)))
-        lines[cell.row] = max(lines[cell.row], math.ceil(len(cell.text) / per_line))
+        if cell.rowspan == 1 and cell.text:
+            width = sum(widths_mm[cell.col : cell.col + cell.colspan])
+            lines[cell.row] = max(lines[cell.row], line_count(cell.text, width))
+    for cell in layout.cells:
+        if cell.rowspan > 1 and cell.text:
+            width = sum(widths_mm[cell.col : cell.col + cell.colspan])
+            spanned = range(cell.row, cell.row + cell.rowspan)
+            missing = line_count(cell.text, width) - sum(lines[r] for r in spanned)
+            if missing > 0:
+                lines[spanned[-1]] += missing
     for row, count in enumerate(lines):
-        sheet.row_dimensions[TOP + row + 1].height = count * LINE_HEIGHT_PT + 4
+        sheet.row_dimensions[TOP + row + 1].height = row_height(count)
 
 
 def _validation(sheet: Worksheet, info: TableSheet, report: Report) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gkdesk.io.table_widths import column_widths_mm
+from gkdesk.io.table_widths import column_widths_mm, is_row_label, left_aligned_columns
 from gkdesk.io.textsafe import clean_text
 from gkdesk.io.word.fonts import BODY_FONT, TABLE_SIZE
 from gkdesk.io.word.page import TEXT_WIDTH_MM
@@ -19,7 +19,6 @@ from gkdesk.spec import GridCell, Table, TableLayout, build_layout
 WIDE_TABLE_COLUMNS = 12  # tables wider than this (table 四, 15 columns) get narrower cell padding
 PADDING_MM = 0.6
 WIDE_PADDING_MM = 0.3
-LONG_LABEL_CHARS = 8  # single-cell labels longer than this are set flush left
 _BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
 _BORDERS = "".join(f"<w:{edge} {_BORDER}/>" for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 _LOOK = (
@@ -46,10 +45,12 @@ def table_xml(table: Table, resolved: Resolved) -> str:
     layout = build_layout(table)
     padding = WIDE_PADDING_MM if table.grid_columns > WIDE_TABLE_COLUMNS else PADDING_MM
     size = table_font_size(table)
-    widths = [twips(mm) for mm in column_widths_mm(table, layout, TEXT_WIDTH_MM, size, padding)]
+    widths_mm = column_widths_mm(table, layout, TEXT_WIDTH_MM, size, padding)
+    left = left_aligned_columns(table, layout, widths_mm, size, padding)
     # Only a table with one header block repeats its header rows on each page (table 二 has four blocks).
     repeat = layout.leading_header_rows if len(table.bands) == 1 else 0
-    return grid_xml(layout, widths, padding, repeat, lambda cell: cell_text(cell, resolved), size)
+    widths = [twips(mm) for mm in widths_mm]
+    return grid_xml(layout, widths, padding, repeat, lambda cell: cell_text(cell, resolved), size, left)
 
 
 def grid_xml(
@@ -59,6 +60,7 @@ def grid_xml(
     repeat: int,
     text_of: Callable[[GridCell], str],
     size: float,
+    left_columns: frozenset[int] = frozenset(),
 ) -> str:
     """A bordered, fixed-width w:tbl; widths in twips per grid column, the first `repeat` rows as header rows."""
     margin = twips(padding_mm)
@@ -83,7 +85,8 @@ def grid_xml(
         while col < layout.n_cols:
             cell = covering.get((row, col))
             span = cell.colspan if cell is not None else 1
-            parts.append(_cell_xml(cell, row, sum(widths[col : col + span]), text_of, run_properties))
+            left = cell is not None and cell.col in left_columns and is_row_label(cell)
+            parts.append(_cell_xml(cell, row, sum(widths[col : col + span]), text_of, run_properties, left))
             col += span
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
@@ -91,7 +94,7 @@ def grid_xml(
 
 
 def _cell_xml(
-    cell: GridCell | None, row: int, width: int, text_of: Callable[[GridCell], str], run_properties: str
+    cell: GridCell | None, row: int, width: int, text_of: Callable[[GridCell], str], run_properties: str, left: bool
 ) -> str:
     properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if cell is None:
@@ -103,7 +106,6 @@ def _cell_xml(
     if cell.rowspan > 1:
         properties += '<w:vMerge w:val="restart"/>'
     text = clean_text(text_of(cell))
-    left = cell.kind == "label" and cell.colspan == 1 and cell.rowspan == 1 and len(text) > LONG_LABEL_CHARS
     paragraph = (
         '<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto" w:before="0" w:after="0"/><w:ind w:firstLine="0"/>'
         f'<w:jc w:val="{"left" if left else "center"}"/></w:pPr>{run(text, run_properties)}</w:p>'
