@@ -99,7 +99,7 @@ def test_unchanged_report_closes_without_asking(make_window: Any, prompts: Any) 
     assert prompts.asked == []
 
 
-@pytest.mark.parametrize("reason", ["pulled stick", "full disk"])
+@pytest.mark.parametrize("reason", ["pulled stick", "full disk", "read-only folder"])
 def test_failed_save_keeps_the_report_and_offers_save_as(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_window: Any, prompts: Any, reason: str
 ) -> None:
@@ -109,9 +109,10 @@ def test_failed_save_keeps_the_report_and_offers_save_as(
         target = tmp_path / "removed-stick" / "report.gkr"  # the folder is gone
     else:
         target = tmp_path / "report.gkr"
+        code = errno.ENOSPC if reason == "full disk" else errno.EROFS
 
-        def full(*_args: Any) -> None:
-            raise ReportFileError(describe_os_error(OSError(errno.ENOSPC, "No space"), target))
+        def full(*_args: Any) -> None:  # the atomic writer's own message for this OS error
+            raise ReportFileError(describe_os_error(OSError(code, "refused"), target))
 
         monkeypatch.setattr("gkdesk.ui.document.save_gkr", full)
     prompts.script("save_as", str(target))
@@ -119,7 +120,8 @@ def test_failed_save_keeps_the_report_and_offers_save_as(
     prompts.script("save_as", None)  # … then cancel it
     assert not window.files.save()
     message = next(text for q, text in prompts.asked if q == "save_failed")
-    assert ("U盘" in message) if reason == "pulled stick" else ("磁盘已满" in message)
+    expected = {"pulled stick": "U盘", "full disk": "磁盘已满", "read-only folder": "只读"}[reason]
+    assert expected in message
     assert window.report.value("requests.new.natural") == 9
     assert window.isWindowModified()
     assert not target.exists()
