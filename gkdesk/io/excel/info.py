@@ -27,6 +27,7 @@ from gkdesk.model import Paragraph, Report
 INFO_SHEET = "基本信息"
 TEXT_SHEET = "文字部分"
 OPENING_LABEL = "开头"
+TEXT_WIDTHS = (16, 6, 70)  # 部分 / 类型 / 内容: about 172 mm, an A4 page wide at full scale
 KIND_LABELS = {"body": "正文", "subheading": "小标题"}
 
 
@@ -82,7 +83,7 @@ def _rich(paragraph: Paragraph) -> CellRichText | None:
 
 def add_text_sheet(workbook: Workbook, report: Report) -> None:
     sheet = workbook.create_sheet(TEXT_SHEET)
-    for col, (label, width) in enumerate((("部分", 22), ("类型", 8), ("内容", 100)), start=1):
+    for col, (label, width) in enumerate(zip(("部分", "类型", "内容"), TEXT_WIDTHS, strict=True), start=1):
         put_text(sheet.cell(1, col), label)
         sheet.cell(1, col).font = BOLD
         sheet.column_dimensions[chr(64 + col)].width = width
@@ -97,7 +98,10 @@ def add_text_sheet(workbook: Workbook, report: Report) -> None:
         for col in (1, 2, 3):
             sheet.cell(row, col).alignment = LEFT
             sheet.cell(row, col).font = FONT
-        lines = max(line_count(section, column_mm(22)), line_count(paragraph.text, column_mm(100)))
+        lines = max(
+            line_count(text, column_mm(width))
+            for text, width in zip((section, kind, paragraph.text), TEXT_WIDTHS, strict=True)
+        )
         sheet.row_dimensions[row].height = row_height(lines)
     sheet.freeze_panes = "A2"
     fit_to_page_width(sheet)
