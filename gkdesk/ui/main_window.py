@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
             if answer == "restore":
                 self.restore(recovered)
                 return True
-            if answer == "discard":
+            if answer == "discard" and self.prompts.confirm("确认丢弃", "丢弃后无法找回这份自动保存的报告。确定丢弃吗？"):
                 recovered.discard()
         return False
 

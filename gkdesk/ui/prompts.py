@@ -26,7 +26,7 @@ class Prompts:
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
     def offer_recovery(self, description: str) -> str:
-        """"restore", "discard" (after confirming) or "later"."""
+        """"restore", "discard" (the window confirms before deleting) or "later"."""
         box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的报告", description, parent=self.parent)
         restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("丢弃", QMessageBox.ButtonRole.DestructiveRole)
@@ -35,7 +35,7 @@ class Prompts:
         box.exec()
         if box.clickedButton() is restore:
             return "restore"
-        if box.clickedButton() is discard and self.confirm("确认丢弃", "丢弃后无法找回这份自动保存的报告。确定丢弃吗？"):
+        if box.clickedButton() is discard:
             return "discard"
         return "later"
 

@@ -72,6 +72,11 @@ def test_discarding_a_recovered_report_needs_the_answer(isolated: Path, qtbot: A
     assert not second.offer_recovery()
     assert (isolated / f"crashed{SUFFIX}").exists()  # "以后再说" keeps it
     prompts.script("recovery", "discard")
+    prompts.script("confirm", False)  # 确认丢弃？ — no
+    assert not second.offer_recovery()
+    assert (isolated / f"crashed{SUFFIX}").exists()
+    prompts.script("recovery", "discard")
+    prompts.script("confirm", True)
     assert not second.offer_recovery()
     assert not (isolated / f"crashed{SUFFIX}").exists()
 
