@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Length
 
 from gkdesk.cli import main
 from gkdesk.io.docx_export import export_docx
@@ -23,9 +24,10 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_page_is_a4_with_gbt9704_margins(exported: Path) -> None:
     section = docx.Document(str(exported)).sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    sizes = (section.page_width, section.page_height)
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
-    assert [round(margin.mm) for margin in margins] == [37, 35, 28, 26]
+    assert [round(size.mm) for size in sizes if size is not None] == [210, 297]
+    assert [round(margin.mm) for margin in margins if margin is not None] == [37, 35, 28, 26]
 
 
 def _east_asia(run: object) -> str | None:
@@ -33,21 +35,26 @@ def _east_asia(run: object) -> str | None:
     return None if rfonts is None else rfonts.get(qn("w:eastAsia"))
 
 
+def _pt(length: object) -> float:
+    assert isinstance(length, Length), length
+    return float(length.pt)
+
+
 def test_title_headings_and_body_fonts(exported: Path) -> None:
     document = docx.Document(str(exported))
     paragraphs = document.paragraphs
     title = paragraphs[0]
     assert title.text == "同心县2021年政府信息公开工作年度报告"
-    assert _east_asia(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size.pt == 22
+    assert _east_asia(title.runs[0]) == "方正小标宋简体" and _pt(title.runs[0].font.size) == 22
     heading = next(p for p in paragraphs if p.text == "一、总体情况")
     assert _east_asia(heading.runs[0]) == "黑体"
     sub = next(p for p in paragraphs if p.text.startswith("（一）"))
     assert sub.runs[0].text == "（一）聚焦重点，全面推进主动公开。"  # run-in heading in 楷体
     assert _east_asia(sub.runs[0]) == "楷体_GB2312" and _east_asia(sub.runs[1]) == "仿宋_GB2312"
     body = paragraphs[1]
-    assert _east_asia(body.runs[0]) == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
-    assert body.paragraph_format.line_spacing.pt == pytest.approx(28.95)
-    assert body.paragraph_format.first_line_indent.pt == 32
+    assert _east_asia(body.runs[0]) == "仿宋_GB2312" and _pt(body.runs[0].font.size) == 16
+    assert _pt(body.paragraph_format.line_spacing) == pytest.approx(28.95)
+    assert _pt(body.paragraph_format.first_line_indent) == 32
     bold = [run.text for p in paragraphs for run in p.runs if run.bold]
     assert "五是积极回应社会关切。" in bold
 
@@ -92,8 +99,8 @@ def test_table_properties(exported: Path) -> None:
     document = docx.Document(str(exported))
     requests = document.tables[1]._tbl
     rows = requests.tr_lst
-    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
-    headers = [tr.trPr.find(qn("w:tblHeader")) is not None for tr in rows]
+    assert all(tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+    headers = [tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None for tr in rows]
     assert headers[:3] == [True, True, True] and not any(headers[3:])
     borders = requests.tblPr.find(qn("w:tblBorders"))
     assert {child.tag.split("}")[1] for child in borders} == {"top", "left", "bottom", "right", "insideH", "insideV"}
@@ -132,3 +139,20 @@ def test_cli_exports_both_beside_the_file(tmp_path: Path) -> None:
     save_gkr(sample_report(), source)
     assert main(["export", str(source)]) == 0
     assert (tmp_path / "r.docx").exists() and (tmp_path / "r.xlsx").exists()
+
+
+def test_row_labels_of_a_wrapping_column_line_up(exported: Path) -> None:
+    """Table 三's item labels (1.属于国家秘密 … 3.其他) are all flush left, short or long; spanning labels centred."""
+    document = docx.Document(str(exported))
+    table = sample_report().spec.tables["requests"]
+    layout = build_layout(table)
+    cells = document.tables[1]._cells
+    inner = table.label_columns - 1
+    alignments = {}
+    for cell in layout.cells:
+        if cell.kind == "label":
+            paragraph = cells[cell.row * layout.n_cols + cell.col].paragraphs[0]
+            alignments[cell.text] = (cell.col, cell.colspan, cell.rowspan, str(paragraph.alignment))
+    items = [a for a in alignments.values() if a[:3] == (inner, 1, 1)]
+    assert len(items) == 19 and {a[3] for a in items} == {"LEFT (0)"}
+    assert alignments["（一）予以公开"][3] == "CENTER (1)" and alignments["三、本年度办理结果"][3] == "CENTER (1)"

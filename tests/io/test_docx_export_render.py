@@ -61,3 +61,23 @@ def test_minimal_report_fits_few_pages(tmp_path: Path) -> None:
     pdf = convert(source, "pdf", tmp_path / "out")
     # Title, six short sections and three tables: table 三 alone takes most of a page.
     assert 2 <= pdf_pages(pdf) <= 4
+
+
+def pdf_text(pdf: Path) -> str:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@needs_soffice
+def test_2019_edition_renders_its_own_tables(tmp_path: Path) -> None:
+    from tests.io.test_export_2019 import report_2020
+
+    source = tmp_path / "r2020.docx"
+    export_docx(report_2020(), source)
+    pdf = convert(source, "pdf", tmp_path / "out")
+    text = "".join(pdf_text(pdf).split())  # pdftotext spaces CJK from digits and breaks lines
+    for label in ("国办公开办函〔2019〕60号", "上一年项目数量", "本年增/减", "政府集中采购", "（六）其他处理", "-7"):
+        assert label in text, label
+    assert "第二十条第（九）项" in text and 2 <= pdf_pages(pdf) <= 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -20,10 +21,12 @@ def _excel_verdicts(report: Report, tmp_path: Path) -> tuple[set[str], set[str]]
     export_xlsx(report, source)
     recalculated = convert(source, "xlsx", tmp_path / "out")
     sheet = openpyxl.load_workbook(recalculated, data_only=True)["校验"]
-    live, failing = set(), set()
+    live: set[str] = set()
+    failing: set[str] = set()
     for rule, _, _, _, left, _, result, _ in sheet.iter_rows(min_row=2, values_only=True):
         if left is None:
             continue
+        assert isinstance(rule, str)
         live.add(rule)
         assert result in ("通过", FAIL), f"{rule}: {result!r}"
         if result == FAIL:
@@ -52,9 +55,21 @@ def test_broken_report(tmp_path: Path) -> None:
     report.values["requests.denied_1.research"] = Invalid("/")  # value.invalid
     del report.values["requests.denied_2.social"]  # value.blank
     report.values["proactive.regulation.issued"] = 1  # a county makes no 规章
-    report.values["proactive.fee.amount_wan"] = report.values["proactive.fee.amount_wan"] * 10000  # 元 as 万元
+    fee = report.values["proactive.fee.amount_wan"]
+    assert isinstance(fee, Decimal)
+    report.values["proactive.fee.amount_wan"] = fee * 10000  # 元 as 万元
     live, failing = _excel_verdicts(report, tmp_path)
     expected = _gkdesk_failing(report, live)
     assert failing == expected
     assert {"T3.balance", "T3.outcome_total", "T4.total", "value.invalid", "value.blank"} <= expected
     assert {"T2.regulation_level", "T2.fee_unit"} <= expected
+
+
+@needs_soffice
+def test_2019_report_with_negative_delta_passes(tmp_path: Path) -> None:
+    from tests.io.test_export_2019 import report_2020
+
+    report = report_2020()  # 本年增/减 -7: a valid value in the 2019 format
+    live, failing = _excel_verdicts(report, tmp_path)
+    assert "value.invalid" in live
+    assert failing == _gkdesk_failing(report, live) == set()
