@@ -42,7 +42,9 @@ class CompareDialog(QDialog):
         self.ask_path = ask_path
         self.suggested = suggested
         self.exported: Path | None = None
-        heading = QLabel(f"从“{old_name}”到“{new_name}”：{len(changes)} 处不同" if changes else "两份报告没有差异。", self)
+        heading = QLabel(
+            f"从“{old_name}”到“{new_name}”：{len(changes)} 处不同" if changes else "两份报告没有差异。", self
+        )
         heading.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changes")
@@ -52,16 +54,19 @@ class CompareDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setColumnWidth(1, 330)
+        self.tree.setColumnWidth(1, 470)
         for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for number, change in enumerate(changes, start=1):
-            item = QTreeWidgetItem(self.tree, [str(number), change.where, change.before or "（空）", change.after or "（空）"])
-            for column, text in ((2, change.before), (3, change.after)):
+            item = QTreeWidgetItem(
+                self.tree, [str(number), change.where, change.before or "（空）", change.after or "（空）"]
+            )
+            for column, text in ((1, change.where), (2, change.before), (3, change.after)):
                 item.setToolTip(column, text)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         self.export_button = QPushButton("导出修改说明…", self)
         self.export_button.setToolTip("把以上差异保存为修改说明（Excel 或 Word）")
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)

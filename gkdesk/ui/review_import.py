@@ -61,7 +61,7 @@ class HandEditsDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(result.differences), 5, self)
         self.table.setObjectName("handEdits")
-        self.table.setHorizontalHeaderLabels(["位置", "导出时的值", "文件中的现值", "采用现值", "采用原值"])
+        self.table.setHorizontalHeaderLabels(["位置", "导出时的值", "文件中的现值", "采用", ""])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

@@ -62,6 +62,8 @@ class CommentMarks(QWidget):
             rect = self.grid.visualRect(model.index(row, col))
             corner = rect.topRight()
             painter.drawPolygon(
-                QPolygon([corner, QPoint(corner.x() - MARK_SIZE, corner.y()), QPoint(corner.x(), corner.y() + MARK_SIZE)])
+                QPolygon(
+                    [corner, QPoint(corner.x() - MARK_SIZE, corner.y()), QPoint(corner.x(), corner.y() + MARK_SIZE)]
+                )
             )
         painter.end()

@@ -60,9 +60,6 @@ class CommentsPanel(QWidget):
         self.add_button.clicked.connect(self.addRequested.emit)
         self.status_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        title = QLabel("批注", self)
-        title.setStyleSheet("font-weight: bold;")
-        bar.addWidget(title)
         bar.addWidget(self.summary)
         bar.addStretch(1)
         bar.addWidget(self.open_only)
@@ -96,6 +93,7 @@ class CommentsPanel(QWidget):
                 [anchor_name(report, comment.anchor), comment.text, comment.author, _time(comment), comment.status],
             )
             item.setData(0, COMMENT_ROLE, comment.id)
+            item.setToolTip(0, item.text(0))
             replies = "\n".join(f"回复：{r}" for r in comment.replies)
             item.setToolTip(1, comment.text + (f"\n{replies}" if replies else ""))
             item.setForeground(4, QBrush(QColor(STATUS_COLORS.get(comment.status, "#000000"))))

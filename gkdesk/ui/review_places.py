@@ -27,7 +27,7 @@ def grid_anchor(grid: ReportGridView) -> str | None:
 
 
 def paragraph_anchor(editor: NarrativeEditor) -> str:
-    """"section#n": the paragraph under the cursor, counted 1-based over non-empty paragraphs."""
+    """ "section#n": the paragraph under the cursor, counted 1-based over non-empty paragraphs."""
     text_edit: QTextEdit = editor.editor
     current = text_edit.textCursor().block().blockNumber()
     block = text_edit.document().begin()
