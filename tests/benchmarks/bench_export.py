@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gkdesk.io.docx_export import docx_bytes, export_docx
-from gkdesk.io.embedded import read_own_docx, read_own_xlsx
-from gkdesk.io.gkr import load_gkr
-from gkdesk.io.xlsx_export import export_xlsx, xlsx_bytes
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # also runnable as `python3 tests/benchmarks/bench_export.py`
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "tongxin-2021.gkr"
+from gkdesk.io.docx_export import docx_bytes, export_docx  # noqa: E402
+from gkdesk.io.embedded import read_own_docx, read_own_xlsx  # noqa: E402
+from gkdesk.io.gkr import load_gkr  # noqa: E402
+from gkdesk.io.xlsx_export import export_xlsx, xlsx_bytes  # noqa: E402
+from gkdesk.model import Report  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "samples" / "tongxin-2021.gkr"
 
 
 def _median_ms(action: Callable[[], object], runs: int) -> float:
@@ -26,11 +31,22 @@ def _median_ms(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times) * 1000
 
 
+def _report_2020() -> Report:
+    """A 2020 report in the 2019 edition, every cell filled."""
+    report = Report.new(2020, "测试县")
+    for cell in report.spec.input_cells:
+        report.values[cell.key] = 1
+    return report
+
+
 def figures() -> dict[str, str]:
     report = load_gkr(SAMPLE)
+    old = _report_2020()
     result = {
         "export .docx of the sample (median of 10)": f"{_median_ms(lambda: docx_bytes(report), 10):.0f} ms",
         "export .xlsx of the sample (median of 10)": f"{_median_ms(lambda: xlsx_bytes(report), 10):.0f} ms",
+        "export .docx of a 2020 report, 2019 edition (median of 10)": f"{_median_ms(lambda: docx_bytes(old), 10):.0f} ms",
+        "export .xlsx of a 2020 report, 2019 edition (median of 10)": f"{_median_ms(lambda: xlsx_bytes(old), 10):.0f} ms",
     }
     with tempfile.TemporaryDirectory() as folder:
         docx_path, xlsx_path = Path(folder) / "s.docx", Path(folder) / "s.xlsx"

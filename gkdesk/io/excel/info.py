@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Protection
 from openpyxl.workbook import Workbook
 
 from gkdesk.io.excel.cells import (
     BOLD,
-    BORDER,
-    FONT,
     FONT_NAME,
     FONT_SIZE,
-    LEFT,
     column_mm,
     fit_to_page_width,
     line_count,
     put_text,
     row_height,
 )
+from gkdesk.io.excel.styles import TEXT_BOLD, TEXT_INPUT, TEXT_PLAIN, Styler
 from gkdesk.io.report_text import opening_text
 from gkdesk.io.textsafe import clean_text
 from gkdesk.model import Paragraph, Report
@@ -48,18 +45,16 @@ def info_fields(report: Report) -> list[tuple[str, str, str]]:
     ]
 
 
-def add_info_sheet(workbook: Workbook, report: Report) -> None:
+def add_info_sheet(workbook: Workbook, report: Report, styler: Styler | None = None) -> None:
+    styler = styler or Styler()
     sheet = workbook.create_sheet(INFO_SHEET)
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 64
     for row, (_, label, text) in enumerate(info_fields(report), start=1):
         put_text(sheet.cell(row, 1), label)
         put_text(sheet.cell(row, 2), text)
-        for col in (1, 2):
-            cell = sheet.cell(row, col)
-            cell.border, cell.alignment = BORDER, LEFT
-            cell.font = BOLD if col == 1 else FONT
-        sheet.cell(row, 2).protection = Protection(locked=False)
+        styler.apply(sheet.cell(row, 1), TEXT_BOLD)
+        styler.apply(sheet.cell(row, 2), TEXT_INPUT)
         sheet.row_dimensions[row].height = row_height(line_count(text, column_mm(64)))
     fit_to_page_width(sheet)
     sheet.protection.sheet = True
@@ -81,7 +76,8 @@ def _rich(paragraph: Paragraph) -> CellRichText | None:
     return CellRichText(*[TextBlock(bold if run.bold else plain, clean_text(run.text)) for run in paragraph.runs])
 
 
-def add_text_sheet(workbook: Workbook, report: Report) -> None:
+def add_text_sheet(workbook: Workbook, report: Report, styler: Styler | None = None) -> None:
+    styler = styler or Styler()
     sheet = workbook.create_sheet(TEXT_SHEET)
     for col, (label, width) in enumerate(zip(("部分", "类型", "内容"), TEXT_WIDTHS, strict=True), start=1):
         put_text(sheet.cell(1, col), label)
@@ -96,8 +92,7 @@ def add_text_sheet(workbook: Workbook, report: Report) -> None:
         else:
             put_text(sheet.cell(row, 3), paragraph.text)
         for col in (1, 2, 3):
-            sheet.cell(row, col).alignment = LEFT
-            sheet.cell(row, col).font = FONT
+            styler.apply(sheet.cell(row, col), TEXT_PLAIN)
         lines = max(
             line_count(text, column_mm(width))
             for text, width in zip((section, kind, paragraph.text), TEXT_WIDTHS, strict=True)

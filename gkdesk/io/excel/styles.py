@@ -7,9 +7,12 @@ from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection
+from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.worksheet import Worksheet
 
-from gkdesk.io.excel.cells import BOLD, BORDER, CENTRE, FONT, LEFT
+from gkdesk.io.excel.cells import BOLD, BORDER, CENTRE, FONT, LEFT, coordinate
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 _UNLOCKED = Protection(locked=False)
@@ -32,6 +35,7 @@ FORMULA = Preset(FONT, CENTRE)
 TEXT = Preset(FONT, LEFT)
 TEXT_BOLD = Preset(BOLD, LEFT)
 TEXT_INPUT = Preset(FONT, LEFT, unlocked=True)
+TEXT_PLAIN = Preset(FONT, LEFT, border=None)
 
 
 class Styler:
@@ -58,3 +62,16 @@ class Styler:
             cell._style = copy(array)
         if quote:
             cell.quotePrefix = True
+
+
+def merge_styled(sheet: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Merge a range whose cells are styled afterwards, each one (Worksheet.merge_cells would first copy the
+    top-left cell's borders and protection cell by cell, hashing styles each time). 1-based, inclusive."""
+    merged = MergedCellRange(
+        sheet, f"{coordinate(first_row - 1, first_col - 1)}:{coordinate(last_row - 1, last_col - 1)}"
+    )
+    sheet.merged_cells.add(merged)
+    for row in range(first_row, last_row + 1):
+        for col in range(first_col, last_col + 1):
+            if (row, col) != (first_row, first_col):
+                sheet._cells[(row, col)] = MergedCell(sheet, row, col)

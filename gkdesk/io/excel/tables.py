@@ -22,7 +22,7 @@ from gkdesk.io.excel.cells import (
     put_value,
     row_height,
 )
-from gkdesk.io.excel.styles import FORMULA, HEADING, INPUT, LABEL, LABEL_LEFT, Preset, Styler
+from gkdesk.io.excel.styles import FORMULA, HEADING, INPUT, LABEL, LABEL_LEFT, Preset, Styler, merge_styled
 from gkdesk.io.table_widths import column_widths_mm, is_row_label, left_aligned_columns
 from gkdesk.model import Report
 from gkdesk.spec import GridCell, Section, Table, TableLayout, ValueType, build_layout
@@ -88,9 +88,7 @@ def _write_cell(
     since Excel and LibreOffice draw a merged range's borders from its edge cells."""
     row, col = TOP + cell.row + 1, cell.col + 1
     if cell.rowspan > 1 or cell.colspan > 1:
-        sheet.merge_cells(
-            start_row=row, start_column=col, end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1
-        )
+        merge_styled(sheet, row, col, row + cell.rowspan - 1, col + cell.colspan - 1)
     for r in range(row, row + cell.rowspan):
         for c in range(col, col + cell.colspan):
             styler.apply(sheet._cells.get((r, c)) or sheet.cell(r, c), preset)

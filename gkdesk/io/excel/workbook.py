@@ -24,12 +24,12 @@ def build_workbook(report: Report, now: datetime | None = None) -> Workbook:
     if isinstance(default_sheet, Worksheet):
         workbook.remove(default_sheet)
     styler = Styler()
-    add_info_sheet(workbook, report)
+    add_info_sheet(workbook, report, styler)
     sheets: dict[str, TableSheet] = {}
     for section in report.spec.sections:
         if section.table is not None:
             sheets[section.table] = add_table_sheet(workbook, section, report, styler)
-    add_text_sheet(workbook, report)
+    add_text_sheet(workbook, report, styler)
     add_check_sheet(workbook, report, sheets, run_checks(report), styler)
     add_data_sheet(workbook, build_payload(report))
     add_xlsx_comments(workbook, report)  # 批注 as cell comments
