@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+
+from gkdesk.ui.commands import SetCellsCommand, SetFieldCommand, SetParagraphsCommand
+from gkdesk.ui.navigator import BASIC_KEY
 
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
@@ -17,13 +20,13 @@ class EditActions:
         # fixed captions keep the toolbar still; what would be undone shows as the tooltip
         self.undo_action = QAction("撤销(&U)", window)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.undo_action.triggered.connect(stack.undo)
+        self.undo_action.triggered.connect(self.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"撤销 {text}".strip()))
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action = QAction("重做(&R)", window)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.redo_action.triggered.connect(stack.redo)
+        self.redo_action.triggered.connect(self.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"重做 {text}".strip()))
         self.redo_action.setEnabled(stack.canRedo())
@@ -48,6 +51,30 @@ class EditActions:
             lambda: window.prompts.info("关于 gkdesk", "gkdesk：政府信息公开工作年度报告填报、审核与汇总。")
         )
         window.menu("help").addAction(about)
+
+    def undo(self) -> None:
+        stack = self.window.document.undo_stack
+        stack.undo()
+        self._show_change(stack.command(stack.index()))
+
+    def redo(self) -> None:
+        stack = self.window.document.undo_stack
+        stack.redo()
+        self._show_change(stack.command(stack.index() - 1))
+
+    def _show_change(self, command: QUndoCommand | None) -> None:
+        """Undo and redo show what they changed: the page, and the cell for a table edit."""
+        if isinstance(command, SetCellsCommand) and command.new:
+            key = command.new[0][0]
+            section = key.split(".", 1)[0]
+            self.window.show_page(section)
+            page = self.window.page_stack.table_page(section)
+            if page is not None and page.model.has_cell(key):
+                page.grid.select_cell(key)
+        elif isinstance(command, SetParagraphsCommand):
+            self.window.show_page(command.section)
+        elif isinstance(command, SetFieldCommand):
+            self.window.show_page(BASIC_KEY)
 
     def next_finding(self) -> None:
         panel = self.window.findings_panel

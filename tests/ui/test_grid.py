@@ -102,6 +102,12 @@ def test_undo_and_redo_with_the_keyboard(qtbot: Any, make_window: Any) -> None:
     assert window.report.value("requests.new.commercial") == 3
     assert shown(window, "requests.new.total") == "10"
     assert window.isWindowModified()
+    # undo from another page brings the change into view
+    window.show_page("basic")
+    window.edits.undo_action.trigger()
+    page = window.page_stack.table_page("requests")
+    assert window.page_stack.currentWidget() is page
+    assert page.grid.currentIndex() == page.model.index_of("requests.new.commercial")
 
 
 def test_paste_a_block_from_excel_is_one_undo_step(qtbot: Any, make_window: Any) -> None:
