@@ -85,4 +85,4 @@ class EditActions:
         position = items.index(current) + 1 if current in items else 0
         item = items[position % len(items)]
         panel.tree.setCurrentItem(item)
-        panel._on_clicked(item)
+        panel.activate_item(item)

@@ -49,8 +49,8 @@ class FindingsPanel(QWidget):
         self.tree.setColumnWidth(1, 64)
         self.tree.setColumnWidth(2, 190)
         self.tree.setRootIsDecorated(True)
-        self.tree.itemClicked.connect(self._on_clicked)
-        self.tree.itemActivated.connect(self._on_clicked)
+        self.tree.itemClicked.connect(self.activate_item)
+        self.tree.itemActivated.connect(self.activate_item)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.summary = QLabel(self)
         self.acknowledge_button = QPushButton("说明此警告…", self)
@@ -139,7 +139,8 @@ class FindingsPanel(QWidget):
         self.detail.setVisible(finding is not None)
         self.withdraw_button.setEnabled(is_warning and finding is not None and self.document.is_acknowledged(finding))
 
-    def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+    def activate_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """Jump to the place of the finding shown by `item`."""
         finding = item.data(0, FINDING_ROLE)
         if isinstance(finding, Finding):
             self.activated.emit(finding)

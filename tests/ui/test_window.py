@@ -32,7 +32,7 @@ def test_findings_panel_groups_by_section_and_click_jumps_to_the_cell(qtbot: Any
     panel = window.findings_panel
     item = next(i for i in panel.items() if i.text(2) == "T3.balance")
     assert item.parent().text(0).startswith("三、收到和处理政府信息公开申请情况")
-    panel._on_clicked(item)
+    panel.activate_item(item)
     page = window.page_stack.table_page("requests")
     assert window.page_stack.currentWidget() is page
     assert window.navigator.currentRow() == 3
