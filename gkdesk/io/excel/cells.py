@@ -99,7 +99,7 @@ def text_mm(text: str, font_pt: float = FONT_SIZE) -> float:
 
 def line_count(text: str, width_mm: float, font_pt: float = FONT_SIZE) -> int:
     """Lines `text` wraps to in a cell `width_mm` wide (cell padding and a safety margin deducted)."""
-    usable = max(width_mm * 0.95 - 1.5, font_pt * PT_TO_MM)
+    usable = max(width_mm * 0.97 - 1.2, font_pt * PT_TO_MM)
     return sum(max(1, math.ceil(text_mm(line, font_pt) / usable)) for line in str(text).split("\n"))
 
 
