@@ -68,8 +68,8 @@ class BasicInfoPage(QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(2019, 2100)
         self.year.setSuffix(" 年")
-        self.year.editingFinished.connect(self._year_changed)
-        self.year.valueChanged.connect(lambda _v: self._year_changed() if not self.year.hasFocus() else None)
+        self.year.setKeyboardTracking(False)  # typed digits count on Enter or leaving the field; arrows at once
+        self.year.valueChanged.connect(lambda _v: self._year_changed())
         self.contact: dict[str, QLineEdit] = {}
         for name, _label in CONTACT_FIELDS:
             edit = QLineEdit(self)

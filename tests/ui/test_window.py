@@ -196,7 +196,6 @@ def test_year_2020_switches_to_the_2019_format_and_back(make_window: Any, prompt
     page = window.page_stack.pages["basic"]
     prompts.script("confirm", True)
     page.year.setValue(2020)
-    page._year_changed()
     assert window.report.edition == "2019"
     proactive = table_page(window, "proactive")
     assert proactive.model.has_cell("proactive.procurement.amount")
@@ -237,3 +236,16 @@ def test_open_records_recent_files_and_geometry_is_remembered(
     again = make_window()
     assert again.size().width() == 700
     assert again.preferences.recent_files()[0] == str(path.resolve())
+
+
+def test_typing_a_year_takes_effect_on_enter(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    page = window.page_stack.pages["basic"]
+    window.show_page("basic")
+    page.year.setFocus()
+    page.year.selectAll()
+    qtbot.keyClicks(page.year, "2023")
+    assert window.report.year == 2021  # not while typing
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)
+    assert window.report.year == 2023 and window.report.edition == "2021"
+    assert "2023年" in page.title_label.text()
