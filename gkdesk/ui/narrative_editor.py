@@ -166,7 +166,13 @@ class NarrativeEditor(QWidget):
             )
 
     def select_paragraph(self, index: int) -> None:
-        block = self.editor.document().findBlockByNumber(block_of_paragraph(self.editor.document(), index))
+        """Select the report's paragraph `index` (from 0): one block per paragraph as loaded, empty ones included."""
+        document = self.editor.document()
+        if document.blockCount() == len(self._last):
+            number = min(index, document.blockCount() - 1)
+        else:  # edited since: the report holds the non-empty blocks
+            number = block_of_paragraph(document, index)
+        block = document.findBlockByNumber(number)
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)

@@ -249,3 +249,12 @@ def test_typing_a_year_takes_effect_on_enter(qtbot: Any, make_window: Any) -> No
     qtbot.keyClick(page.year, Qt.Key.Key_Return)
     assert window.report.year == 2023 and window.report.edition == "2021"
     assert "2023年" in page.title_label.text()
+
+
+def test_paragraph_selection_counts_empty_paragraphs_of_an_opened_file(make_window: Any) -> None:
+    report = Report.new(2021)
+    report.narratives["problems"] = [Paragraph.plain("一"), Paragraph.plain(""), Paragraph.plain("三段")]
+    window = make_window(report)
+    page = window.page_stack.pages["problems"]
+    page.narrative.select_paragraph(2)
+    assert page.narrative.editor.textCursor().selectedText() == "三段"
