@@ -253,7 +253,7 @@ def test_typing_a_year_takes_effect_on_enter(qtbot: Any, make_window: Any) -> No
 
 def test_paragraph_selection_counts_empty_paragraphs_of_an_opened_file(make_window: Any) -> None:
     report = Report.new(2021)
-    report.narratives["problems"] = [Paragraph.plain("一"), Paragraph.plain(""), Paragraph.plain("三段")]
+    report.narratives["problems"] = [Paragraph.plain("一"), Paragraph.plain(""), Paragraph.plain("三段"), Paragraph.plain("四段")]
     window = make_window(report)
     page = window.page_stack.pages["problems"]
     page.narrative.select_paragraph(2)
