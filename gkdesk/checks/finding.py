@@ -12,7 +12,7 @@ class Finding:
     cells: tuple[str, ...]  # cell keys involved, e.g. ("requests.new.commercial", ...)
     message: str  # Chinese, names rows, columns and numbers
     section: str  # section key the finding belongs to ("requests", "overview", …)
-    anchor: str  # the place it points at: a cell key, "section" key, or "overview#3" for a paragraph
+    anchor: str  # the place it points at: a cell key, a section key, or "overview#3" for its 3rd paragraph (from 1)
 
     @property
     def key(self) -> str:

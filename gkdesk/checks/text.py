@@ -19,6 +19,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def paragraph_anchor(section_key: str, index: int) -> str:
+    """The anchor of a paragraph, counted from 1 as people count them: "overview#5" is 第五段."""
+    return f"{section_key}#{index + 1}"
+
+
 def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
     """(section key, paragraph index, text) of every narrative paragraph, in section order."""
     for section in report.spec.sections:
@@ -41,7 +46,7 @@ def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
             for pattern in figure["patterns"]:
                 for match in _compiled(pattern).finditer(text):
                     stated = int(match.group(1))
-                    anchor = f"{section_key}#{index}"
+                    anchor = paragraph_anchor(section_key, index)
                     if stated == table_value or (figure["name"], anchor, stated) in reported:
                         continue
                     reported.add((figure["name"], anchor, stated))
@@ -82,7 +87,7 @@ def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
     texts = [("overview", -1, ctx.report.opening), *_paragraphs(ctx.report)]
     for section_key, index, text in texts:
         if citation in text:
-            anchor = f"{section_key}#{index}" if index >= 0 else "opening"
+            anchor = paragraph_anchor(section_key, index) if index >= 0 else "opening"
             message = f"{year}年度报告引用了已被替代的{citation}，应引用国办公开办函〔2021〕30号"
             findings.append(Finding(check.id, check.severity, (), message, section_key, anchor))
             break

@@ -48,7 +48,8 @@ COMMENT_STATUSES = ("待修改", "已修改", "已确认")
 
 @dataclass(frozen=True)
 class ReviewComment:
-    """A reviewer's 批注 on a cell ("requests.new.natural"), a row ("requests.new") or a paragraph ("overview#3")."""
+    """A reviewer's 批注 on a cell ("requests.new.natural"), a row ("requests.new") or a paragraph ("overview#3",
+    the section's third paragraph: paragraph anchors count from 1 everywhere)."""
 
     id: str
     anchor: str

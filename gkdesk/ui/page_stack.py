@@ -66,6 +66,6 @@ class PageStack(QStackedWidget):
                 return key
         narrative = getattr(page, "narrative", None)
         if narrative is not None:
-            index = int(anchor.split("#", 1)[1]) if "#" in anchor and anchor.split("#", 1)[1].isdigit() else 0
-            narrative.select_paragraph(index)
+            number = int(anchor.split("#", 1)[1]) if "#" in anchor and anchor.split("#", 1)[1].isdigit() else 1
+            narrative.select_paragraph(max(number - 1, 0))  # paragraph anchors count from 1
         return key

@@ -60,7 +60,7 @@ def section_of(report: Report, anchor: str) -> str:
 
 
 def jump_finding(report: Report, anchor: str) -> Finding:
-    """A finding pointing at `anchor`, for the window's reveal (which selects cells and 0-based paragraphs)."""
+    """A finding pointing at `anchor`, for the window's reveal (cells, rows and paragraphs)."""
     section = section_of(report, anchor)
     cells: tuple[str, ...] = ()
     target = anchor
@@ -68,6 +68,4 @@ def jump_finding(report: Report, anchor: str) -> Finding:
         cells = tuple(key for key in report.spec.cells if key.startswith(anchor + "."))
     elif anchor.count(".") == 2:
         cells = (anchor,)
-    elif "#" in anchor and anchor.split("#", 1)[1].isdigit():
-        target = f"{anchor.split('#', 1)[0]}#{int(anchor.split('#', 1)[1]) - 1}"
     return Finding(COMMENT_RULE, "warning", cells, "批注", section, target)

@@ -28,7 +28,7 @@ def test_sample_has_only_the_27_vs_30_mismatch() -> None:
     assert finding.severity == "warning"
     assert finding.cells == ("proactive.normative_doc.in_force",)
     assert "27" in finding.message and "30" in finding.message
-    assert finding.anchor == "overview#4"
+    assert finding.anchor == "overview#5"
 
 
 def test_balance_message_names_column_and_numbers() -> None:

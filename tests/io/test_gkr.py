@@ -21,7 +21,7 @@ from tests.helpers import sample_report
 
 def test_sample_round_trip(tmp_path: Path) -> None:
     report = sample_report()
-    report.acknowledgements["text.table_mismatch@overview#4"] = "27个为县本级，30个含乡镇"
+    report.acknowledgements["text.table_mismatch@overview#5"] = "27个为县本级，30个含乡镇"
     report.add_comment("requests.new.natural", "审核员", "请核对")
     report.declared["requests.new.total"] = 15
     report.values["requests.new.legal"] = Invalid("/")
