@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gkdesk.io.report_text import standard_opening
 from gkdesk.model import Change, Report
 from gkdesk.spec import edition_for_year, load_spec
 from gkdesk.ui.commands import ReplaceReportCommand, SetFieldCommand
@@ -168,13 +169,5 @@ class BasicInfoPage(QWidget):
         self.document.undo_stack.push(ReplaceReportCommand(self.document, after, "修改报告年度"))
 
     def generate_opening(self) -> None:
-        report = self.document.report
-        contact = report.contact
-        text = report.spec.opening.format(
-            organ=report.organ or "（机关名称）",
-            year=report.year or "",
-            address=contact.address or "（地址）",
-            phone=contact.phone or "（电话）",
-            email=contact.email or "（电子邮箱）",
-        )
+        text = standard_opening(self.document.report)
         self._set("opening", text, "生成开篇段落")
