@@ -39,7 +39,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--deadline", default="", help="报送截止日期 YYYY-MM-DD")
     parser.add_argument("--instructions", default="", help="填报说明（打开模板时显示）")
     parser.add_argument("--instructions-file", metavar="FILE", help="从 UTF-8 文本文件读取填报说明")
-    parser.add_argument("--opening", help="预填的开头段落，可用 {organ} {year} {office} {address} {phone} {email}")
+    parser.add_argument(
+        "--opening",
+        help="预填的开头段落，可用 {organ} {year} {office} {address} {phone} {email}；不填则各单位按格式自动生成",
+    )
     parser.add_argument(
         "--text",
         action="append",
@@ -83,7 +86,7 @@ def _make(args: argparse.Namespace) -> int:
         contact=Contact(args.office, args.address, args.phone, args.email),
         deadline=args.deadline,
         instructions=instructions,
-        opening=load_spec(edition).opening if args.opening is None else args.opening,
+        opening=args.opening or "",
         narratives=_narratives(args.text, edition),
         units=read_units(args.units, edition) if args.units else (),
     )

@@ -21,7 +21,7 @@ def test_make_show_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main([*args, "--instructions", "请按时报送", "--units", str(units), *texts, "-o", str(template)]) == 0
     opened = open_template(template)
     assert (opened.template.year, opened.template.edition, len(opened.template.units)) == (2025, "2021", 2)
-    assert "{organ}" in opened.template.opening  # the format's opening paragraph, organ still to fill
+    assert opened.template.opening == ""  # each unit's standard opening is generated from its own contact
     capsys.readouterr()
     assert main(["template", "--show", str(template)]) == 0
     assert "校验值一致" in capsys.readouterr().out
@@ -31,7 +31,7 @@ def test_make_show_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     returned = stick / "2025-甲镇人民政府-政府信息公开年报.gkr"
     report = read_report(returned)
     assert (report.organ, report.organ_level, report.year) == ("甲镇人民政府", "township", 2025)
-    assert report.opening.startswith("根据《中华人民共和国政府信息公开条例》") and "甲镇人民政府2025年" in report.opening
+    assert report.opening == ""
     assert [p.text for p in report.paragraphs("other")] == ["甲镇人民政府本年度未收取信息处理费。"]
     assert list(report.narratives) == ["problems", "other"]
     assert main(["template", "--open", str(template), "--unit", "外县", "-o", str(stick)]) == 2
@@ -39,7 +39,7 @@ def test_make_show_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_altered_template_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     template = tmp_path / "t.gkt"
-    assert main(["template", "--year", "2025", "-o", str(template)]) == 0
+    assert main(["template", "--year", "2025", "--opening", "{organ}{year}年报告。", "-o", str(template)]) == 0
     data = json.loads(template.read_text(encoding="utf-8"))
     data["content"]["year"] = 2026
     template.write_text(json.dumps(data), encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Contact, Report
@@ -56,7 +56,10 @@ def test_template_dialog_builds_a_template(qtbot: Any, qapp: Any) -> None:
     template = dialog.template()
     assert (template.year, template.edition, template.issuer, template.deadline) == (2025, "2021", "某某县人民政府办公室", "2026-01-20")
     assert template.units == (Unit("甲镇人民政府", "township", "001"),)
-    assert "{organ}" in template.opening
+    assert template.opening == ""
+    # the standard opening can be inserted for editing
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "插入标准开头").click()
+    assert "{organ}" in dialog.template().opening
 
 
 def test_make_template_saves_a_gkt(window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
