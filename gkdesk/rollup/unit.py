@@ -1,6 +1,8 @@
 """One returned file read and summarised: what the roll-up keeps of it. No Qt.
 
 `load_unit` is a plain function of a path returning plain data, so it can also run in a worker process.
+Problems met while reading (cells a reader could not place, hand edits of an exported file) count among
+the unit's findings, as `check` shows them.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from pathlib import Path
 
 from gkdesk.checks import run_checks
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.open import read_report
-from gkdesk.model import CellValue, Report
+from gkdesk.io.import_result import ImportResult, import_findings
+from gkdesk.io.open import read_with_result
+from gkdesk.model import CellValue
 from gkdesk.rollup.export import is_rollup_workbook
 from gkdesk.rollup.spool import spool_record
 
@@ -30,10 +33,10 @@ class LoadedUnit:
     record: str  # stated values and findings, for the spool
 
 
-def _read(path: Path) -> Report | str:
-    """The report, or why it cannot be used."""
+def _read(path: Path) -> ImportResult | str:
+    """The report with what reading it found (cells not placed, hand edits after export), or why it cannot be used."""
     try:
-        return read_report(path)
+        return read_with_result(path)
     except ReportFileError as error:
         return str(error)
     except (MemoryError, RecursionError):
@@ -46,10 +49,11 @@ def load_unit(path: str) -> LoadedUnit | str:
     """Read and check one returned file; a string says why it cannot be used."""
     if path.lower().endswith(".xlsx") and is_rollup_workbook(Path(path)):
         return "这是 gkdesk 生成的汇总表，不是单位报送的报告"
-    report = _read(Path(path))
-    if isinstance(report, str):
-        return report
-    findings = run_checks(report)
+    result = _read(Path(path))
+    if isinstance(result, str):
+        return result
+    report = result.report
+    findings = import_findings(result) + run_checks(report)
     warnings = [f for f in findings if not f.is_error]
     acknowledged = sum(1 for f in warnings if f.key in report.acknowledgements)
     spec = report.spec

@@ -16,7 +16,8 @@ from gkdesk.checks.report_json import values_json
 from gkdesk.cli import main
 from gkdesk.io.docx_export import export_docx
 from gkdesk.io.gkr import save_gkr
-from gkdesk.io.open import read_report
+from gkdesk.io.import_result import import_findings
+from gkdesk.io.open import read_report, read_with_result
 from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.model import Report, as_number
 from gkdesk.rollup import (
@@ -138,8 +139,9 @@ def test_counts_match_the_checks_engine(result: RollupResult) -> None:
     for row in result.rows:
         if row.file is None:
             continue
-        report = read_report(row.file)
-        findings = run_checks(report)
+        read = read_with_result(row.file)
+        report = read.report
+        findings = import_findings(read) + run_checks(report)
         errors = sum(1 for f in findings if f.is_error)
         unacknowledged = sum(1 for f in findings if not f.is_error and f.key not in report.acknowledgements)
         assert (row.errors, row.warnings) == (errors, unacknowledged), row.file
@@ -277,3 +279,28 @@ def test_worker_processes_give_the_same_roll_up(tmp_path: Path) -> None:
     finally:
         serial.close()
         parallel.close()
+
+
+def test_a_hand_edited_export_counts_as_shown_and_is_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "甲.xlsx"
+    export_xlsx(filled_report("甲镇人民政府", values=balanced_values(1) | {"proactive.license.decisions": 4321}), path)
+    book = load_workbook(path)
+    edited = 0
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == 4321:
+                    cell.value = 4322
+                    edited += 1
+    assert edited >= 1
+    book.save(path)
+    result = roll_up([path])
+    try:
+        assert result.totals is not None and result.totals.sums["proactive.license.decisions"] == 4322
+        findings = rollup_json(result)["findings"]
+        assert any(f["rule"] == "import.hand_edit" and "4321" in f["message"] for f in findings)
+        assert result.rows[0].warnings >= 1
+    finally:
+        result.close()
