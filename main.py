@@ -2,7 +2,10 @@
 
 import sys
 
-from gkdesk.cli import main
+# gkdesk may run straight from a USB stick: never write __pycache__ folders beside the program.
+sys.dont_write_bytecode = True
+
+from gkdesk.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

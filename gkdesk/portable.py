@@ -17,8 +17,9 @@ PORTABLE_FOLDER = "gkdesk-data"
 PROGRAM_DIR = Path(__file__).resolve().parent.parent  # the folder holding main.py
 
 
-def is_portable(program_dir: Path = PROGRAM_DIR) -> bool:
+def is_portable(program_dir: Path | None = None) -> bool:
     """True when a portable marker file sits beside the program."""
+    program_dir = program_dir or PROGRAM_DIR
     return any((program_dir / marker).is_file() for marker in MARKERS)
 
 
@@ -35,18 +36,19 @@ def profile_data_dir(env: dict[str, str] | None = None, platform: str = sys.plat
     return Path(base) / APP_NAME
 
 
-def data_dir(program_dir: Path = PROGRAM_DIR, env: dict[str, str] | None = None, platform: str = sys.platform) -> Path:
+def data_dir(program_dir: Path | None = None, env: dict[str, str] | None = None, platform: str = sys.platform) -> Path:
     """The folder for settings and recovery files (not created here; callers create it when they write)."""
+    program_dir = program_dir or PROGRAM_DIR
     if is_portable(program_dir):
         return program_dir / PORTABLE_FOLDER
     return profile_data_dir(env, platform)
 
 
-def settings_file(program_dir: Path = PROGRAM_DIR) -> Path:
+def settings_file(program_dir: Path | None = None) -> Path:
     """An INI file for QSettings(path, QSettings.IniFormat) — preferences only, never report data."""
     return data_dir(program_dir) / "settings.ini"
 
 
-def recovery_dir(program_dir: Path = PROGRAM_DIR) -> Path:
+def recovery_dir(program_dir: Path | None = None) -> Path:
     """Where autosaved recovery copies go."""
     return data_dir(program_dir) / "recovery"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
+from gkdesk import portable
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import loads, report_to_dict
@@ -25,10 +26,12 @@ DEFAULT_DELAY_MS = 3000
 
 
 def recovery_dir() -> Path:
-    """The recovery folder: $GKDESK_RECOVERY_DIR, else the per-user application data folder (never beside the file)."""
+    """The recovery folder: $GKDESK_RECOVERY_DIR, the portable folder, else the per-user data folder (never beside the file)."""
     override = os.environ.get(RECOVERY_ENV)
     if override:
         return Path(override)
+    if portable.is_portable():
+        return portable.recovery_dir()
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base) / "recovery"
 

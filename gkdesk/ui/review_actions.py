@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -26,6 +26,7 @@ from gkdesk.ui.review_import import HandEditsDialog, apply_choices
 from gkdesk.ui.review_marks import CommentMarks
 from gkdesk.ui.review_panel import CommentsPanel
 from gkdesk.ui.review_places import jump_finding, widget_anchor
+from gkdesk.ui.settings import app_settings
 
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
@@ -84,8 +85,14 @@ class ReviewActions:
         self.panel.activated.connect(self.jump)
         self.document.changed.connect(self._on_changed)
         self.document.reset.connect(self.attach_marks)
+        self.document.reset.connect(self.show_panel_if_commented)
         self.places = PlaceTracker(window)
         self.attach_marks()
+        # A clerk filling a report needs the room; the panel shows itself once there are 批注.
+        QTimer.singleShot(0, self.show_panel_if_commented)
+
+    def show_panel_if_commented(self) -> None:
+        self.dock.setVisible(bool(self.document.report.comments))
 
     # ------------------------------------------------------------ questions (overridden in tests)
 
@@ -115,7 +122,7 @@ class ReviewActions:
 
     def reviewer(self) -> str | None:
         """The remembered reviewer name, asked once (QSettings holds it, never report data)."""
-        settings = QSettings()
+        settings = app_settings()
         name = str(settings.value(REVIEWER_KEY, "") or "").strip()
         if name:
             return name
@@ -167,6 +174,8 @@ class ReviewActions:
         if change.kind == "comment":
             for marks in self.marks:
                 marks.refresh()
+            if self.document.report.comments:
+                self.dock.show()
 
     # ------------------------------------------------------------ compare
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from gkdesk import portable
+
 MAX_RECENT = 8
+
+
+def app_settings() -> QSettings:
+    """The user's preferences: in the profile, or in an INI file beside the program in portable mode."""
+    if portable.is_portable():
+        return QSettings(str(portable.settings_file()), QSettings.Format.IniFormat)
+    return QSettings()
 
 
 class Preferences:
     def __init__(self) -> None:
-        self.settings = QSettings()
+        self.settings = app_settings()
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent_files", [])
