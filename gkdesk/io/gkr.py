@@ -12,6 +12,7 @@ from typing import Any
 
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.textfile import read_small_text
 from gkdesk.model import CellValue, Contact, Invalid, Paragraph, Report, ReviewComment, Run, parse_strict
 from gkdesk.model.values import ValueRejected
 from gkdesk.spec import EDITIONS, FormatSpec, load_spec
@@ -223,15 +224,4 @@ def loads(text: str, source: str = "报告文件") -> Report:
 def load_gkr(path: Path) -> Report:
     """Read and validate a .gkr file; any problem raises ReportFileError naming the place."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告文件")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReportFileError(f"{path.name}：不是 UTF-8 文本，文件已损坏或不是 gkdesk 报告") from None
-    return loads(text, path.name)
+    return loads(read_small_text(path, MAX_FILE_BYTES, " gkdesk 报告"), path.name)

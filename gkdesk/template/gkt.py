@@ -16,6 +16,7 @@ from typing import Any
 
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.textfile import read_small_text
 from gkdesk.model import Contact
 from gkdesk.spec import EDITIONS, load_spec
 from gkdesk.template.model import Template, Unit, unit_key
@@ -198,15 +199,4 @@ def loads_template(text: str, source: str = "模板文件", path: Path | None = 
 def open_template(path: Path | str) -> OpenedTemplate:
     """Read a .gkt file (never writing to it); an altered file is flagged, a broken one raises ReportFileError."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReportFileError(f"{path.name}：文件过大，不是模板文件")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReportFileError(f"{path.name}：不是 UTF-8 文本，文件已损坏或不是 gkdesk 模板") from None
-    return loads_template(text, path.name, path)
+    return loads_template(read_small_text(path, MAX_FILE_BYTES, " gkdesk 模板"), path.name, path)

@@ -9,10 +9,8 @@ keystroke-to-repaint feels instant (< 50 ms); roll-up of 1,000 .xlsx < 20 s with
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,18 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from gkdesk.checks import run_checks  # noqa: E402
 from gkdesk.io.gkr import load_gkr, save_gkr  # noqa: E402
+from tests.benchmarks.timing import median_ms  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "tongxin-2021.gkr"
 
 
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm caches (spec loading, compiled patterns)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def core_figures() -> dict[str, str]:

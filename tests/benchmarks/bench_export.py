@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,18 +14,11 @@ from gkdesk.io.embedded import read_own_docx, read_own_xlsx  # noqa: E402
 from gkdesk.io.gkr import load_gkr  # noqa: E402
 from gkdesk.io.xlsx_export import export_xlsx, xlsx_bytes  # noqa: E402
 from gkdesk.model import Report  # noqa: E402
+from tests.benchmarks.timing import median_ms  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "tongxin-2021.gkr"
 
 
-def _median_ms(action: Callable[[], object], runs: int) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def _report_2020() -> Report:
@@ -43,20 +33,20 @@ def figures() -> dict[str, str]:
     report = load_gkr(SAMPLE)
     old = _report_2020()
     result = {
-        "export .docx of the sample (median of 10)": f"{_median_ms(lambda: docx_bytes(report), 10):.0f} ms",
-        "export .xlsx of the sample (median of 10)": f"{_median_ms(lambda: xlsx_bytes(report), 10):.0f} ms",
-        "export .docx of a 2020 report, 2019 edition (median of 10)": f"{_median_ms(lambda: docx_bytes(old), 10):.0f} ms",
-        "export .xlsx of a 2020 report, 2019 edition (median of 10)": f"{_median_ms(lambda: xlsx_bytes(old), 10):.0f} ms",
+        "export .docx of the sample (median of 10)": f"{median_ms(lambda: docx_bytes(report), 10):.0f} ms",
+        "export .xlsx of the sample (median of 10)": f"{median_ms(lambda: xlsx_bytes(report), 10):.0f} ms",
+        "export .docx of a 2020 report, 2019 edition (median of 10)": f"{median_ms(lambda: docx_bytes(old), 10):.0f} ms",
+        "export .xlsx of a 2020 report, 2019 edition (median of 10)": f"{median_ms(lambda: xlsx_bytes(old), 10):.0f} ms",
     }
     with tempfile.TemporaryDirectory() as folder:
         docx_path, xlsx_path = Path(folder) / "s.docx", Path(folder) / "s.xlsx"
         export_docx(report, docx_path)
         export_xlsx(report, xlsx_path)
         result["reopen own .docx with edit check (median of 10)"] = (
-            f"{_median_ms(lambda: read_own_docx(docx_path), 10):.0f} ms"
+            f"{median_ms(lambda: read_own_docx(docx_path), 10):.0f} ms"
         )
         result["reopen own .xlsx with edit check (median of 10)"] = (
-            f"{_median_ms(lambda: read_own_xlsx(xlsx_path), 10):.0f} ms"
+            f"{median_ms(lambda: read_own_xlsx(xlsx_path), 10):.0f} ms"
         )
     return result
 

@@ -1,0 +1,22 @@
+"""Reading a small UTF-8 file a user picked (a .gkr report, a .gkt template), with a size limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gkdesk.io.errors import ReportFileError
+
+
+def read_small_text(path: Path, max_bytes: int, what: str) -> str:
+    """The file's text; too large, unreadable or not UTF-8 raises ReportFileError naming the file and `what` it should be."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是{what}")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{path.name}：不是 UTF-8 文本，文件已损坏或不是{what}") from None
