@@ -117,14 +117,32 @@ def read_own_docx(path: Path | str) -> OwnFile:
 
 
 def read_own_xlsx(path: Path | str) -> OwnFile:
-    """Read an .xlsx exported by gkdesk: the embedded report plus visible hand edits."""
-    from gkdesk.io.excel.hidden import read_payload
-    from gkdesk.io.excel.visible import visible_differences
+    """Read an .xlsx exported by gkdesk: the embedded report plus visible hand edits (the file read once)."""
+    from gkdesk.io.excel.package import read_file_bytes
 
     path = Path(path)
-    payload, workbook = read_payload(path)
-    report = verify_payload(payload, path.name)
-    return OwnFile(report, payload, visible_differences(workbook, report))
+    return read_own_xlsx_data(read_file_bytes(path), path.name)
+
+
+def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
+    """`read_own_xlsx` of a file's bytes. gkdesk's own packages are read from their parts directly;
+    anything else (re-saved by another program, no embedded data, damaged) by openpyxl, as is every
+    file when `fast` is False."""
+    from gkdesk.io.excel.cell_source import OpenpyxlCells
+    from gkdesk.io.excel.fast_own import read_own_fast
+    from gkdesk.io.excel.hidden import open_workbook, payload_from
+    from gkdesk.io.excel.package import UnexpectedPackage
+    from gkdesk.io.excel.visible import visible_differences
+
+    if fast:
+        try:
+            return read_own_fast(data, name)
+        except UnexpectedPackage:
+            pass
+    cells = OpenpyxlCells(open_workbook(data, name))
+    payload = payload_from(cells, name)
+    report = verify_payload(payload, name)
+    return OwnFile(report, payload, visible_differences(cells, report))
 
 
 def own_file_readers() -> dict[str, Callable[[Path | str], OwnFile]]:

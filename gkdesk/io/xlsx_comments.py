@@ -192,19 +192,22 @@ def _sheet_comments(workbook: Any) -> list[tuple[Any, list[tuple[int, int, Any]]
 
 def read_xlsx_comments(path: Path, report: Report) -> list[ReviewComment]:
     """The cell comments of an .xlsx as ReviewComments, anchored where the reader can place them."""
-    data = path.read_bytes()
+    from gkdesk.io.excel.fast_comments import sheets_with_comments
+    from gkdesk.io.excel.package import read_file_bytes
+
+    data = read_file_bytes(path)
     if not _has_comments(data):
         return []
-    import openpyxl
+    with_comments: list[tuple[Any, list[tuple[int, int, Any]]]] | None = sheets_with_comments(data)
+    if with_comments is None:  # not as gkdesk writes it: openpyxl reads it
+        import openpyxl
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         with_comments = _sheet_comments(workbook)
-        grids = {id(sheet): sheet_grid(sheet) for sheet, _ in with_comments}
-    finally:
         workbook.close()
+    grids = {id(sheet): sheet_grid(sheet) for sheet, _ in with_comments}
     table_grids = [g for g in grids.values() if not is_text_sheet(g) and not is_info_sheet(g)]
     tables = _table_anchors(table_grids, report) if table_grids else {}
     comments = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from openpyxl.workbook import Workbook
 
 from gkdesk.io.embedded import EmbeddedDataCorrupt, NoEmbeddedData, Payload
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.excel.cell_source import CellSource, OpenpyxlCells
+from gkdesk.io.excel.package import read_file_bytes
 
 DATA_SHEET = "gkdesk_data"
 MARKER = "gkdesk-embedded-report"
@@ -33,20 +36,27 @@ def add_data_sheet(workbook: Workbook, payload: Payload) -> None:
     sheet.protection.sheet = True
 
 
+def payload_from(cells: CellSource, name: str) -> Payload:
+    """The payload in the data sheet; NoEmbeddedData if the sheet or its marker is absent."""
+    if not cells.has_sheet(DATA_SHEET) or cells.cell(DATA_SHEET, 1, 2)[0] != MARKER:
+        raise NoEmbeddedData(f"{name}：没有 gkdesk 内嵌的报告数据")
+    version, sha, count = (cells.cell(DATA_SHEET, row, 2)[0] for row in (2, 3, 4))
+    if not isinstance(version, int) or not isinstance(count, int) or not isinstance(sha, str):
+        raise EmbeddedDataCorrupt(f"{name}：工作表 {DATA_SHEET} 中的内嵌数据不完整")
+    parts = [cells.cell(DATA_SHEET, FIRST_CHUNK_ROW + i, 2)[0] for i in range(count)]
+    text = "".join(part if isinstance(part, str) else "" for part in parts)
+    return Payload(text, sha, version)
+
+
+def open_workbook(data: bytes, name: str) -> Workbook:
+    """The workbook in `data` opened by openpyxl from memory (no file handle left behind on failure)."""
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ReportFileError(f"{name}：不是有效的 Excel 工作簿（{error}）") from None
+
+
 def read_payload(path: Path) -> tuple[Payload, Workbook]:
     """The payload and the opened workbook; NoEmbeddedData if the data sheet is absent."""
-    try:
-        workbook = openpyxl.load_workbook(path, rich_text=False)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReportFileError(f"{path.name}：不是有效的 Excel 工作簿（{error}）") from None
-    if DATA_SHEET not in workbook.sheetnames:
-        raise NoEmbeddedData(f"{path.name}：没有 gkdesk 内嵌的报告数据")
-    sheet = workbook[DATA_SHEET]
-    if sheet.cell(1, 2).value != MARKER:
-        raise NoEmbeddedData(f"{path.name}：没有 gkdesk 内嵌的报告数据")
-    version, sha, count = (sheet.cell(row, 2).value for row in (2, 3, 4))
-    if not isinstance(version, int) or not isinstance(count, int) or not isinstance(sha, str):
-        raise EmbeddedDataCorrupt(f"{path.name}：工作表 {DATA_SHEET} 中的内嵌数据不完整")
-    parts = [sheet.cell(FIRST_CHUNK_ROW + i, 2).value for i in range(count)]
-    text = "".join(part if isinstance(part, str) else "" for part in parts)
-    return Payload(text, sha, version), workbook
+    workbook = open_workbook(read_file_bytes(path), path.name)
+    return payload_from(OpenpyxlCells(workbook), path.name), workbook
