@@ -9,7 +9,7 @@ Dates (a date number format, t="d") and shared or array formulas are unexpected.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
@@ -20,8 +20,7 @@ _T, _R, _IS, _V, _F = q("t"), q("r"), q("is"), q("v"), q("f")
 MAX_CELLS = 2_000_000
 
 
-@dataclass(frozen=True)
-class CellValue:
+class CellValue(NamedTuple):
     value: Value
     data_type: str  # "n", "s", "b", "e" or "f"
     cached: Value = None  # a formula's stored result
@@ -69,12 +68,26 @@ def _number(text: str) -> int | float:
     return float(text) if ("." in text or "E" in text or "e" in text) else int(text)
 
 
+def _children(element: Any) -> tuple[Any, Any, Any]:
+    """The first <v>, <f> and <is> of a cell element (what openpyxl's find/findtext see)."""
+    value = formula = inline = None
+    for child in element:
+        tag = child.tag
+        if tag == _V and value is None:
+            value = child
+        elif tag == _F and formula is None:
+            formula = child
+        elif tag == _IS and inline is None:
+            inline = child
+    return value, formula, inline
+
+
 def _cell(element: Any, shared: list[str], date_styles: frozenset[int]) -> CellValue:
     kind = element.get("t", "n")
     if not len(element):  # an empty (styled) cell
         return _EMPTY.get(kind) or CellValue(None, kind)
-    formula = element.find(_F)
-    raw = None if kind == "inlineStr" else (element.findtext(_V) or None)
+    value_element, formula, inline = _children(element)
+    raw = None if kind == "inlineStr" or value_element is None else (value_element.text or None)
     value: Value = raw
     if raw is not None:
         if kind == "n":
@@ -89,15 +102,26 @@ def _cell(element: Any, shared: list[str], date_styles: frozenset[int]) -> CellV
             kind = "s"
         elif kind != "e":
             raise UnexpectedPackage(f"cell type {kind}")
-    elif kind == "inlineStr":
-        child = element.find(_IS)
-        if child is not None:
-            kind, value = "s", string_content(child)
+    elif kind == "inlineStr" and inline is not None:
+        kind, value = "s", string_content(inline)
     if formula is not None:
         if formula.get("t", "normal") != "normal":
             raise UnexpectedPackage("shared or array formula")
         return CellValue("=" + (formula.text or ""), "f", value)
     return CellValue(value, kind)
+
+
+_PLACES: dict[str, tuple[int, int]] = {}
+
+
+def _place(ref: str) -> tuple[int, int]:
+    """(row, column) of a cell reference, remembered (every export uses the same few hundred)."""
+    place = _PLACES.get(ref)
+    if place is None:
+        if len(_PLACES) > 100_000:
+            _PLACES.clear()
+        place = _PLACES[ref] = coordinate_to_tuple(ref)
+    return place
 
 
 def parse_sheet(title: str, root: Any, shared: list[str], date_styles: frozenset[int]) -> SheetCells:
@@ -110,7 +134,7 @@ def parse_sheet(title: str, root: Any, shared: list[str], date_styles: frozenset
         ref = element.get("r")
         if not ref:
             raise UnexpectedPackage(f"{title}: cell without reference")
-        sheet.cells[coordinate_to_tuple(ref)] = _cell(element, shared, date_styles)
+        sheet.cells[_place(ref)] = _cell(element, shared, date_styles)
         if len(sheet.cells) > MAX_CELLS:
             raise UnexpectedPackage(f"{title}: too many cells")
     for merge in root.iter(q("mergeCell")):
