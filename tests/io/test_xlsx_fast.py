@@ -213,3 +213,21 @@ def test_foreign_workbook_falls_back(tmp_path: Path) -> None:
     data = _resave(path, lambda workbook: workbook.remove(workbook[DATA_SHEET]))
     with pytest.raises(UnexpectedPackage):
         read_own_fast(data, "r.xlsx")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_dtd_in_any_encoding_falls_back(tmp_path: Path, encoding: str) -> None:
+    data = _export(sample_report(), tmp_path).read_bytes()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                text = content.decode("utf-8").replace(
+                    "<worksheet", '<!DOCTYPE worksheet [<!ENTITY a "b">]><worksheet', 1
+                )
+                content = f'<?xml version="1.0" encoding="{encoding}"?>{text}'.encode(encoding)
+            target.writestr(name, content)
+    with pytest.raises(UnexpectedPackage):
+        read_own_fast(out.getvalue(), "r.xlsx")

@@ -106,9 +106,12 @@ class XlsxPackage:
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise UnexpectedPackage(f"DTD in {part}")
         try:
-            return etree.fromstring(data, _PARSER)
+            root = etree.fromstring(data, _PARSER)
         except (etree.XMLSyntaxError, ValueError) as error:
             raise UnexpectedPackage(f"{part}: {error}") from None
+        if root.getroottree().docinfo.internalDTD is not None:  # e.g. a DTD in UTF-16 text
+            raise UnexpectedPackage(f"DTD in {part}")
+        return root
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Id → (type, target part) of `part`'s relationships; none when it has no rels part."""
