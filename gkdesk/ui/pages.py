@@ -68,7 +68,8 @@ class TablePage(QWidget):
         layout.addWidget(self.grid)
         self.model.rejected.connect(lambda _key, reason: self.show_message(reason))
         self.grid.cell_delegate.liveMessage.connect(self.show_message)
-        self.model.document.undo_stack.indexChanged.connect(lambda _i: self.show_message(""))
+        # A bound slot, not a lambda: the page is rebuilt on 打开/新建 while the undo stack lives on.
+        self.model.document.undo_stack.indexChanged.connect(self.clear_message)
         layout.addWidget(QLabel("表格说明（可选）：", content))
         self.narrative = NarrativeEditor(document, section.key, (), content)
         self.narrative.setMinimumHeight(140)
@@ -96,6 +97,9 @@ class TablePage(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+
+    def clear_message(self) -> None:
+        self.message.setText("")
 
     def showEvent(self, event: QShowEvent) -> None:
         self.model.set_live(True)
