@@ -13,8 +13,7 @@ from typing import Any
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.textfile import read_small_text
-from gkdesk.model import CellValue, Contact, Invalid, Paragraph, Report, ReviewComment, Run, parse_strict
-from gkdesk.model.values import ValueRejected
+from gkdesk.model import CellValue, Contact, Invalid, Paragraph, Report, ReviewComment, Run, parse_lenient
 from gkdesk.spec import EDITIONS, FormatSpec, load_spec
 
 FILE_KIND = "gkdesk-report"
@@ -116,12 +115,11 @@ class _Reader:
             return None
         if isinstance(raw, dict) and set(raw) == {"invalid"} and isinstance(raw["invalid"], str):
             return Invalid(raw["invalid"])
-        if isinstance(raw, bool) or not isinstance(raw, int | str):
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
             raise self.fail(where, f"数值无效：{raw!r}")
-        try:
-            return parse_strict(str(raw), value_type)
-        except ValueRejected as error:
-            raise self.fail(where, f"数值无效：{raw!r}（{error}）") from None
+        # A number edited by hand into something invalid (-1, 1.5, "十四") is kept as it stands and
+        # reported by the checks (value.invalid), so the report still opens and can be corrected.
+        return parse_lenient(str(raw), value_type)
 
     def paragraphs(self, data: Any, where: str) -> list[Paragraph]:
         if not isinstance(data, list):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from gkdesk.spec.types import ValueType
 
@@ -25,36 +26,44 @@ class ValueRejected(ValueError):
     """Typed input that cannot go into a cell; the message says why, in Chinese."""
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+MAX_MAGNITUDE = Decimal(10) ** 12
+
+
 def normalise_number_text(text: str) -> str:
-    """Fold full-width digits and signs, drop padding and thousands separators."""
-    folded = unicodedata.normalize("NFKC", text).strip()
-    return folded.replace(",", "").replace(" ", "").replace("\u3000", "")
+    """Fold full-width digits and signs, drop padding and thousands separators (only well-placed ones)."""
+    folded = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
+    return folded.replace(",", "") if _GROUPED_NUMBER.fullmatch(folded) else folded
 
 
 def parse_strict(text: str, value_type: ValueType) -> int | Decimal | None:
-    """Parse typed input for `value_type`; blank gives None; anything else invalid raises ValueRejected."""
+    """Parse typed input for `value_type`; blank gives None; anything else invalid raises ValueRejected.
+
+    Only plain decimal notation is a number here: no exponents ("1e3"), no underscores, no "-0" in a
+    column that cannot be negative.
+    """
     cleaned = normalise_number_text(text)
     if cleaned == "":
         return None
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueRejected(f"“{text.strip()}”不是数字") from None
-    if not number.is_finite():
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
         raise ValueRejected(f"“{text.strip()}”不是数字")
-    if number < 0 and not value_type.allows_negative:
+    if cleaned.startswith("-") and not value_type.allows_negative:
         raise ValueRejected("不能为负数")
-    exponent = number.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    number = Decimal(cleaned)
+    if abs(number) >= MAX_MAGNITUDE:
+        raise ValueRejected("数额过大，请核对")
     if value_type.max_decimals == 0:
         if number != number.to_integral_value():
             raise ValueRejected("件数应为整数，不能有小数")
         return int(number)
-    if decimals > value_type.max_decimals:
+    places = Decimal(10) ** -value_type.max_decimals
+    if number != number.quantize(places):
         raise ValueRejected(f"金额最多{value_type.max_decimals}位小数（单位：万元）")
-    if abs(number) >= Decimal(10) ** 12:
-        raise ValueRejected("数额过大")
-    return number
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -value_type.max_decimals:
+        number = number.quantize(places)  # "1340.51170" is 1340.5117: trailing zeros beyond 4 places dropped
+    return number + 0 if number == 0 else number  # never a negative zero
 
 
 def parse_lenient(text: str, value_type: ValueType) -> CellValue:

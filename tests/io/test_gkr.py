@@ -52,8 +52,7 @@ def test_newer_file_refused_whole() -> None:
 @pytest.mark.parametrize(
     ("mutate", "fragment"),
     [
-        (lambda d: d["values"]["requests"]["new"].__setitem__("natural", -1), "values.requests.new.natural"),
-        (lambda d: d["values"]["requests"]["new"].__setitem__("natural", 1.5), "values.requests.new.natural"),
+        (lambda d: d["values"]["requests"]["new"].__setitem__("natural", [1]), "values.requests.new.natural"),
         (lambda d: d["values"]["requests"].__setitem__("bogus", {"natural": 1}), "values.requests.bogus.natural"),
         (lambda d: d["values"]["requests"]["new"].__setitem__("total", 14), "values.requests.new.total"),
         (lambda d: d.__setitem__("edition", "2030"), "edition"),
@@ -69,6 +68,17 @@ def test_invalid_content_named(mutate: object, fragment: str) -> None:
     mutate(data)  # type: ignore[operator]
     with pytest.raises(ReportFileError, match=fragment.replace("[", r"\[").replace("]", r"\]")):
         loads(json.dumps(data), "bad.gkr")
+
+
+@pytest.mark.parametrize(("raw", "kept"), [(-1, "-1"), (1.5, "1.5"), ("十四", "十四"), ("1e3", "1e3")])
+def test_invalid_number_is_kept_and_reported_not_refused(raw: object, kept: str) -> None:
+    data = json.loads(dumps(sample_report()))
+    data["values"]["requests"]["new"]["natural"] = raw
+    report = loads(json.dumps(data), "edited.gkr")
+    assert report.values["requests.new.natural"] == Invalid(kept)
+    from gkdesk.checks import run_checks
+
+    assert "value.invalid" in {f.rule for f in run_checks(report)}
 
 
 def test_damaged_and_foreign_files(tmp_path: Path) -> None:

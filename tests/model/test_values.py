@@ -18,6 +18,9 @@ from gkdesk.spec import ValueType
         ("3.0", ValueType.COUNT, 3),
         ("1340.5117", ValueType.AMOUNT_WAN, Decimal("1340.5117")),
         ("-3", ValueType.SIGNED_COUNT, -3),
+        ("29,102", ValueType.COUNT, 29102),
+        ("1340.51170", ValueType.AMOUNT_WAN, Decimal("1340.5117")),
+        ("+5", ValueType.COUNT, 5),
     ],
 )
 def test_parse_strict_accepts(text: str, value_type: ValueType, expected: object) -> None:
@@ -33,11 +36,20 @@ def test_parse_strict_accepts(text: str, value_type: ValueType, expected: object
         ("1.23456", ValueType.AMOUNT_WAN, "4位小数"),
         ("nan", ValueType.COUNT, "不是数字"),
         ("inf", ValueType.AMOUNT_WAN, "不是数字"),
+        ("1e3", ValueType.COUNT, "不是数字"),
+        ("1_000", ValueType.COUNT, "不是数字"),
+        ("1,2", ValueType.COUNT, "不是数字"),
+        ("-0", ValueType.AMOUNT_WAN, "负数"),
+        ("99999999999999999999", ValueType.COUNT, "过大"),
     ],
 )
 def test_parse_strict_rejects_with_reason(text: str, value_type: ValueType, reason: str) -> None:
     with pytest.raises(ValueRejected, match=reason):
         parse_strict(text, value_type)
+
+
+def test_signed_zero_is_plain_zero() -> None:
+    assert str(parse_strict("-0", ValueType.SIGNED_COUNT)) == "0"
 
 
 def test_parse_lenient_keeps_invalid_text() -> None:
