@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -22,8 +23,12 @@ def describe_os_error(error: OSError, path: Path) -> str:
         reason = "没有写入权限（文件夹只读或文件被占用）"
     elif error.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
         reason = "找不到保存位置或设备已移除（U盘是否已拔出？）"
+    elif error.errno == errno.EISDIR:
+        reason = "这是一个文件夹，请指定文件名"
+    elif error.errno == errno.ENAMETOOLONG:
+        reason = "文件名或路径过长"
     else:
-        reason = error.strerror or str(error)
+        reason = f"系统错误（{error.strerror or error}）"
     return f"无法保存到 {path}：{reason}"
 
 
@@ -38,6 +43,7 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     temp_name: str | None = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        _give_mode(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -53,6 +59,20 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def _give_mode(fd: int, path: Path) -> None:
+    """The saved file keeps the permissions of the file it replaces, or gets the usual ones (not mkstemp's 0600)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, mode)
 
 
 def _fsync_folder(folder: Path) -> None:

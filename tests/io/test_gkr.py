@@ -162,3 +162,23 @@ def test_round_trip_property(
     report.values["proactive.fee.amount_wan"] = fee
     report.narratives["overview"] = [Paragraph(tuple(Run(t, b) for t, b in p)) for p in paragraphs]
     assert loads(dumps(report)) == report
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_save_keeps_permissions(tmp_path: Path) -> None:
+    fresh = tmp_path / "new.gkr"
+    save_gkr(sample_report(), fresh)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    shared = tmp_path / "shared.gkr"
+    save_gkr(sample_report(), shared)
+    shared.chmod(0o664)
+    save_gkr(sample_report(), shared)
+    assert shared.stat().st_mode & 0o777 == 0o664
+
+
+def test_saving_onto_a_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "folder.gkr").mkdir()
+    with pytest.raises(ReportFileError, match="文件夹"):
+        save_gkr(sample_report(), tmp_path / "folder.gkr")
