@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -25,6 +26,7 @@ def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gkdesk", description="打开报告编辑窗口")
     parser.add_argument("file", nargs="?", help="要打开的报告文件（.gkr、.docx、.xlsx 或模板 .gkt）")
     parser.add_argument("--screenshot", metavar="DIR", help="把窗口的每一页保存为 PNG 后退出")
+    parser.add_argument("--size", metavar="宽x高", help="截图时的窗口大小，例如 1366x700（默认 1280x800）")
     return parser
 
 
@@ -33,15 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_output()
     if args_list and args_list[0] in VERB_MODULES:
         args = build_parser().parse_args(args_list)
-        return int(args.func(args))
+        try:
+            return int(args.func(args))
+        except BrokenPipeError:
+            # `check … | head` closed the pipe: stop quietly, as command-line tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()
-        print("\n不带命令时：python main.py [文件] [--screenshot 目录] 打开编辑窗口。")
+        print("\n不带命令时：python main.py [文件] [--screenshot 目录 [--size 宽x高]] 打开编辑窗口。")
         return 0
     window_args = _window_parser().parse_args(args_list)
     from gkdesk.ui.app import run_window  # Qt is imported only for the window
 
-    return run_window(window_args.file, window_args.screenshot)
+    return run_window(window_args.file, window_args.screenshot, window_args.size)
 
 
 def _use_utf8_output() -> None:

@@ -17,6 +17,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import ImportResult, import_findings
 from gkdesk.io.open import read_with_result
 from gkdesk.model import Report
+from gkdesk.model.lastyear import previous_year_problem
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -29,12 +30,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _read(path: str, what: str) -> ImportResult | None:
+def _read(path: str, what: str, as_json: bool) -> ImportResult | None:
     try:
         return read_with_result(path)
     except ReportFileError as error:
-        print(f"无法读取{what}：{error}", file=sys.stderr)
+        _unreadable(path, f"无法读取{what}：{error}", as_json)
         return None
+
+
+def _unreadable(path: str, message: str, as_json: bool) -> None:
+    """Say why on stderr; with --json also print one object with the reason, so a consumer gets JSON."""
+    print(message, file=sys.stderr)
+    if as_json:
+        print(json.dumps({"file": path, "error": message}, ensure_ascii=False))
+
 
 
 def format_findings(report: Report, findings: list[Finding]) -> list[str]:
@@ -54,16 +63,22 @@ def format_findings(report: Report, findings: list[Finding]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = _read(args.file, "报告")
+    result = _read(args.file, "报告", args.json)
     if result is None:
         return EXIT_UNREADABLE
     report = result.report
     previous = None
     if args.previous:
-        previous_result = _read(args.previous, "上年度报告")
+        previous_result = _read(args.previous, "上年度报告", args.json)
         if previous_result is None:
             return EXIT_UNREADABLE
         previous = previous_result.report
+        problem = previous_year_problem(report, previous)
+        if problem and None not in (report.year, previous.year) and previous.year != (report.year or 0) - 1:
+            _unreadable(args.previous, f"不能作为上年度报告：{problem}", args.json)
+            return EXIT_UNREADABLE
+        if problem:  # another organ name: worth saying, not worth refusing (names are written in many ways)
+            print(f"注意：{problem}", file=sys.stderr)
     # What reading the file found (cells that could not be placed, hand edits after export) comes first.
     order = [section.key for section in report.spec.sections]
     findings = sorted(import_findings(result) + run_checks(report, previous), key=lambda f: order.index(f.section))

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from gkdesk.cli.output import wrong_suffix
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.importing import read_with_result
 
@@ -26,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
     from gkdesk.review.change_sheet import export_changes
     from gkdesk.review.compare import compare_reports
 
+    problem = wrong_suffix(args.output, (".xlsx", ".docx"), "修改说明")
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         old = read_with_result(args.old).report
         new = read_with_result(args.new).report

@@ -14,6 +14,7 @@ from typing import Any
 
 from gkdesk.checks import run_checks
 from gkdesk.cli.check import format_findings
+from gkdesk.cli.output import wrong_suffix
 from gkdesk.io.docx_export import export_docx
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
@@ -34,6 +35,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    for problem in (wrong_suffix(args.docx, (".docx",), "Word 文件"), wrong_suffix(args.xlsx, (".xlsx",), "Excel 文件")):
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_FILE
     try:
         report = read_report(args.file)
     except ReportFileError as error:

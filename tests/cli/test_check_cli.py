@@ -118,3 +118,32 @@ def test_word_files_are_checked_with_what_reading_found(tmp_path: Path) -> None:
     document.save(str(exported))
     edited = run_cli("check", str(exported))
     assert "import.hand_edit" in edited.stdout and "29102" in edited.stdout and "29103" in edited.stdout
+
+
+def test_previous_of_another_year_is_refused(tmp_path: Path) -> None:
+    result = run_cli("check", str(SAMPLE_GKR), "--previous", str(SAMPLE_GKR), "--json")
+    assert result.returncode == 2
+    assert "不能作为上年度报告" in json.loads(result.stdout)["error"]
+
+
+def test_unreadable_file_with_json_prints_one_object(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gkr"
+    bad.write_text("{", encoding="utf-8")
+    result = run_cli("check", str(bad), "--json")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert data["file"] == str(bad) and "bad.gkr" in data["error"]
+
+
+def test_closed_pipe_is_not_a_traceback() -> None:
+    command = f'"{sys.executable}" "{ROOT / "main.py"}" check "{SAMPLE_GKR}" --json | true'
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, encoding="utf-8", check=False)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_export_refuses_a_wrong_suffix_before_any_work(tmp_path: Path) -> None:
+    result = run_cli("export", str(SAMPLE_GKR), "--docx", str(tmp_path / "a.txt"))
+    assert result.returncode == 2 and ".docx" in result.stderr
+    assert not (tmp_path / "a.txt").exists()
+    compare = run_cli("compare", str(SAMPLE_GKR), str(SAMPLE_GKR), "-o", str(tmp_path / "c.txt"))
+    assert compare.returncode == 2 and "修改说明" in compare.stderr and compare.stdout == ""
