@@ -23,11 +23,37 @@ def guess_organ_level(organ: str) -> str:
     return ""
 
 
+_CLEARLY_FEWER_UNPLACED = 3  # the other edition must place at least this many more cells to override the year
+
+
+def _clearly_fits_better(other: TableReading, expected: TableReading) -> bool:
+    """The tables are plainly of `other`'s edition (e.g. 2019 table 二 columns in a 2021 report).
+
+    Each edition leaves the other's distinct rows and columns (table 二, 三（六）) unplaced, so a
+    reading that places far more is the file's real edition; small score differences are not.
+    """
+    return (
+        expected.unplaced_count - other.unplaced_count >= _CLEARLY_FEWER_UNPLACED
+        and 2 * other.unplaced_count <= expected.unplaced_count
+        and other.score > expected.score
+    )
+
+
 def best_reading(grids: list[FileGrid], year: int | None, prefer_2019: bool = False) -> TableReading:
-    """Read the grids against both editions and keep the one they fit better (ties: by year)."""
-    readings = [read_tables(grids, edition) for edition in EDITIONS]
-    fallback = "2019" if prefer_2019 else edition_for_year(year) if year is not None else "2021"
-    return max(readings, key=lambda reading: (reading.score, reading.edition == fallback))
+    """Read the grids against both editions and keep the one the report is in.
+
+    The year in the title decides (2019, 2020 → the 2019 format; 2021 on → the 2021 format) unless the
+    tables clearly are the other edition: then they are read as what they are and the checks warn
+    (structure.old_format). Without a year the better fit wins (ties: a citation of the 2019 notice,
+    else 2021).
+    """
+    readings = {edition: read_tables(grids, edition) for edition in EDITIONS}
+    if year is None:
+        fallback = "2019" if prefer_2019 else "2021"
+        return max(readings.values(), key=lambda reading: (reading.score, reading.edition == fallback))
+    expected = readings[edition_for_year(year)]
+    others = [r for r in readings.values() if r is not expected and _clearly_fits_better(r, expected)]
+    return max(others, key=lambda reading: reading.score, default=expected)
 
 
 def assemble(grids: list[FileGrid], text: SplitText) -> ImportResult:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from gkdesk.io.filegrid import FileGrid
 from gkdesk.io.import_result import ImportProblem
-from gkdesk.io.labels import STRONG_MATCH, best_match, looks_numeric, normalise_label
+from gkdesk.io.labels import STRONG_MATCH, best_match, label_score, looks_numeric, normalise_label
 from gkdesk.io.table_labels import TableLabels, table_labels
 from gkdesk.model import CellValue, Invalid, parse_lenient
 from gkdesk.spec import load_spec
@@ -72,10 +72,14 @@ class TableReading:
         )
 
     @property
+    def unplaced_count(self) -> int:
+        return sum(1 for p in self.problems if p.kind == "unplaced")
+
+    @property
     def score(self) -> int:
         """How well the file fits this edition: cells placed minus cells that could not be placed."""
         filled = sum(1 for entries in self.entries.values() if any(e.text.strip() for e in entries))
-        return filled - 2 * sum(1 for p in self.problems if p.kind == "unplaced")
+        return filled - 2 * self.unplaced_count
 
     def results(self) -> tuple[dict[str, CellValue], dict[str, CellValue], list[ImportProblem]]:
         """(input values, declared totals, problems): blank cells are left absent."""
@@ -185,9 +189,27 @@ def _inline_mapping(grid: FileGrid, block: list[int], labels: TableLabels) -> di
         texts = [grid.cell(r, col).text for r in block if not grid.cell(r, col).blank]
         column_key = next((k for t in reversed(texts) if (k := best_match(t, columns)) is not None), None)
         row_key = next((k for t in texts if (k := best_match(t, labels.rows)) is not None), None)
+        if row_key is None:
+            row_key = _group_to_the_left(grid, block, col, labels)
         if column_key is not None and row_key is not None:
             mapping[col] = labels.table.cell_key(row_key, column_key)
     return mapping
+
+
+def _group_to_the_left(grid: FileGrid, block: list[int], col: int, labels: TableLabels) -> str | None:
+    """The group named left of `col` in a header row, for headers typed without merged cells.
+
+    “行政复议” typed in its first column only stands over the blank cells to its right: in the header
+    rows where this column is blank (nearest the figures first), the nearest text to the left is taken
+    if it names a group.
+    """
+    for r in reversed(block):
+        if not grid.cell(r, col).blank:
+            continue
+        left = next((grid.cell(r, c) for c in range(col - 1, -1, -1) if not grid.cell(r, c).blank), None)
+        if left is not None and (key := best_match(left.text, labels.rows)) is not None:
+            return key
+    return None
 
 
 def _with_inherited(
@@ -205,9 +227,22 @@ def _with_inherited(
 # ------------------------------------------------------------------ rows
 
 
+def _names_column(text: str, labels: TableLabels) -> bool:
+    """True when `text` is a column header at least as much as a row label (“总计”, “其他”)."""
+    as_column = max((label_score(text, label) for band in labels.band_columns for _, label in band), default=0.0)
+    as_row = max((label_score(text, label) for _, label in labels.rows), default=0.0)
+    return as_column >= STRONG_MATCH and as_column >= as_row
+
+
 def _row_label(grid: FileGrid, row: int, labels: TableLabels) -> tuple[str, int] | None:
-    """(row key, last label column) when the row's leading cells carry one of the table's row labels."""
+    """(row key, last label column) when the row's leading cells carry one of the table's row labels.
+
+    A row without figures whose matching text is a column header (“总计” over the total column, which
+    also resembles the row label “（七）总计”) is a header row: without merged cells and corner text,
+    nothing else tells the two apart.
+    """
     found: tuple[str, int] | None = None
+    header_text = False
     seen = 0
     for col, cell in grid.distinct(row):
         if cell.blank:
@@ -218,6 +253,9 @@ def _row_label(grid: FileGrid, row: int, labels: TableLabels) -> tuple[str, int]
         key = best_match(cell.text, labels.rows)
         if key is not None:
             found = (key, grid.last_col_of(row, col))
+            header_text = _names_column(cell.text, labels)
+    if found is not None and header_text and not _unlabelled_values(grid, row):
+        return None
     return found
 
 

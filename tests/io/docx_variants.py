@@ -23,7 +23,9 @@ class Variant:
     edition: str = "2021"
     organ: str = "某某县"
     year: int = 2021
-    merge: str = "merge"  # "merge": real merged cells; "repeat": same text in every cell of the would-be merge
+    merge: str = "merge"  # "merge": real merged cells; "repeat": same text in every cell of the would-be merge;
+    # "none": no merged cells, the text in the first cell of the would-be merge only
+    corner_text: bool = True  # False: table 三's corner cell (the 勾稽关系 note) left empty
     halfwidth: bool = False
     spaces: bool = False  # spaces and line breaks inside labels
     altered_headers: bool = False  # 本年发件 for 本年制发件数 etc.
@@ -104,7 +106,9 @@ def _add_table(
     for cell in cells:
         r = cell.row - top + extra_rows
         text = _text(cell, variant, values, column_labels)
-        if variant.merge == "merge":
+        if not variant.corner_text and cell.kind == "header" and cell.rowspan > 1 and cell.colspan > 1:
+            text = ""
+        if variant.merge in ("merge", "none"):
             grid[r * width + cell.col].text = text
             continue
         for dr in range(cell.rowspan):

@@ -14,6 +14,7 @@ from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_docx import read_docx
 from gkdesk.io.import_result import import_problems
 from gkdesk.io.open import read_report, read_with_result
+from gkdesk.io.table_match import TableReading, _Entry
 from gkdesk.model import Invalid
 from gkdesk.spec import load_spec
 from tests.conftest import FIXTURES, SAMPLE_GKR
@@ -42,6 +43,10 @@ VARIANTS = {
     ),
     "2019": Variant(edition="2019", year=2020),
     "2019_repeated_halfwidth": Variant(edition="2019", year=2019, merge="repeat", halfwidth=True, spaces=True),
+    "unmerged_no_corner": Variant(merge="none", corner_text=False),
+    "unmerged_no_corner_split": Variant(merge="none", corner_text=False, split_requests_at=12),
+    "2019_unmerged_no_corner": Variant(edition="2019", year=2020, merge="none", corner_text=False),
+    "2019_tables_in_2021": Variant(edition="2019", year=2021, merge="none", corner_text=False),
 }
 
 
@@ -171,3 +176,31 @@ def test_a_word_document_that_is_not_a_report_is_refused(tmp_path: Path) -> None
     document.save(str(path))
     with pytest.raises(ReportFileError, match="不是政府信息公开工作年度报告"):
         read_report(path)
+
+
+def test_the_year_in_the_title_decides_the_edition_unless_the_tables_clearly_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slightly better score of the other edition does not override the year; a clear fit does."""
+    from gkdesk.io import foreign
+    from gkdesk.io.import_result import ImportProblem
+
+    def fake(unplaced: dict[str, int], filled: dict[str, int]) -> None:
+        def read_tables(grids: list, edition: str) -> TableReading:
+            reading = TableReading(edition)
+            reading.problems = [ImportProblem("unplaced", "x")] * unplaced[edition]
+            reading.entries = {f"k{i}": [_entry("1")] for i in range(filled[edition])}
+            return reading
+
+        monkeypatch.setattr(foreign, "read_tables", read_tables)
+
+    fake({"2019": 1, "2021": 2}, {"2019": 190, "2021": 190})
+    assert foreign.best_reading([], 2021).edition == "2021"
+    assert foreign.best_reading([], 2020).edition == "2019"
+    assert foreign.best_reading([], None).edition == "2019"  # no year: the better fit
+    fake({"2019": 0, "2021": 27}, {"2019": 198, "2021": 172})
+    assert foreign.best_reading([], 2021).edition == "2019"
+
+
+def _entry(text: str) -> _Entry:
+    return _Entry(text, "")

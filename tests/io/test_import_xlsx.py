@@ -9,8 +9,9 @@ import pytest
 
 from gkdesk.checks import run_checks
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.import_result import import_findings
 from gkdesk.io.import_xlsx import read_xlsx
-from gkdesk.io.open import read_report
+from gkdesk.io.open import read_report, read_with_result
 from gkdesk.model import Invalid
 from gkdesk.spec import load_spec
 from tests.io.xlsx_variants import SheetVariant, build_xlsx
@@ -21,6 +22,9 @@ VARIANTS = {
     "repeated_merges_halfwidth": SheetVariant(merge="repeat", halfwidth=True, offset=(3, 2)),
     "numbers_as_text": SheetVariant(numbers_as_text=True),
     "2019": SheetVariant(edition="2019", year=2020),
+    "unmerged_no_corner": SheetVariant(organ="某某县", merge="none", corner_text=False, offset=(0, 0)),
+    "2019_unmerged_no_corner": SheetVariant(edition="2019", year=2020, merge="none", corner_text=False),
+    "2021_tables_in_2020": SheetVariant(edition="2021", year=2020),
 }
 
 
@@ -67,3 +71,24 @@ def test_a_spreadsheet_that_is_not_a_report_is_refused(tmp_path: Path) -> None:
     workbook.save(path)
     with pytest.raises(ReportFileError, match="不是政府信息公开工作年度报告"):
         read_report(path)
+
+
+def test_unmerged_headers_are_read_as_the_year_says_and_check_clean(tmp_path: Path) -> None:
+    """A hand-typed sheet without merged headers or corner text: every cell placed, the 2021 format."""
+    path = tmp_path / "typed.xlsx"
+    build_xlsx(path, SheetVariant(organ="某某县", merge="none", corner_text=False, offset=(0, 0)))
+    result = read_with_result(path)
+    assert result.report.edition == "2021"
+    findings = import_findings(result)
+    assert [f.message for f in findings if f.rule == "import.unplaced"] == []
+    assert not any(f.rule == "structure.old_format" for f in run_checks(result.report))
+
+
+def test_2019_tables_in_a_2021_report_are_read_as_2019_and_warned(tmp_path: Path) -> None:
+    path = tmp_path / "old.xlsx"
+    shown = build_xlsx(path, SheetVariant(edition="2019", year=2021, merge="none", corner_text=False))
+    result = read_xlsx(path)
+    assert result.report.edition == "2019"
+    assert result.report.year == 2021
+    assert result.report.values == {k: v for k, v in shown.items() if not load_spec("2019").cells[k].derived}
+    assert any(f.rule == "structure.old_format" for f in run_checks(result.report))

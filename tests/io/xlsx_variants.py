@@ -19,7 +19,8 @@ class SheetVariant:
     organ: str = "某某镇"
     year: int = 2021
     one_sheet: bool = True  # all three tables stacked on one sheet, else one sheet per table
-    merge: str = "merge"  # or "repeat"
+    merge: str = "merge"  # or "repeat" (text in every cell of the would-be merge), "none" (text in its first cell only)
+    corner_text: bool = True  # False: table 三's corner cell left empty
     halfwidth: bool = False
     numbers_as_text: bool = False
     offset: tuple[int, int] = (2, 1)  # blank rows/columns before each table
@@ -59,16 +60,18 @@ def build_xlsx(path: Path, variant: SheetVariant | None = None) -> dict[str, Cel
                     content = f" {content} "
             else:
                 content = cell.text.translate(HALF) if variant.halfwidth else cell.text
-            if variant.merge == "merge" or (cell.rowspan == 1 and cell.colspan == 1):
-                sheet.cell(r, c, content)  # type: ignore[arg-type]
-                if cell.rowspan > 1 or cell.colspan > 1:
+                if not variant.corner_text and cell.kind == "header" and cell.rowspan > 1 and cell.colspan > 1:
+                    content = ""
+            if variant.merge in ("merge", "none") or (cell.rowspan == 1 and cell.colspan == 1):
+                sheet.cell(r, c, content)  # type: ignore[call-overload]
+                if variant.merge == "merge" and (cell.rowspan > 1 or cell.colspan > 1):
                     sheet.merge_cells(
                         start_row=r, start_column=c, end_row=r + cell.rowspan - 1, end_column=c + cell.colspan - 1
                     )
             else:
                 for dr in range(cell.rowspan):
                     for dc in range(cell.colspan):
-                        sheet.cell(r + dr, c + dc, content)  # type: ignore[arg-type]
+                        sheet.cell(r + dr, c + dc, content)  # type: ignore[call-overload]
         top += layout.n_rows
     workbook.save(path)
     return values
