@@ -16,11 +16,13 @@ from gkdesk.model import Paragraph, Report
 RULE_UNPLACED = "import.unplaced"
 RULE_HAND_EDIT = "import.hand_edit"
 RULE_NOTE = "import.note"
+RULE_BLANK = "value.blank"  # the format's rule: a total cell left blank in the file
 
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """One problem met while reading: `kind` is "unplaced", "conflict", "missing", "hand_edit" or "note".
+    """One problem met while reading: `kind` is "unplaced", "conflict", "missing", "blank" (a total cell left
+    blank), "hand_edit" or "note".
 
     `where` names the place in the file (table/sheet, row, column, 1-based); `cell` the cell key or
     paragraph anchor when known.
@@ -81,6 +83,8 @@ def import_findings(result: ImportResult) -> list[Finding]:
             rule, severity = RULE_HAND_EDIT, "warning"
         elif problem.kind in ("unplaced", "conflict"):
             rule, severity = RULE_UNPLACED, "error"
+        elif problem.kind == "blank":
+            rule, severity = RULE_BLANK, "warning"
         else:
             rule, severity = RULE_NOTE, "warning"
         anchor = problem.cell or problem.where or problem.message

@@ -87,10 +87,24 @@ class TableReading:
         values: dict[str, CellValue] = {}
         declared: dict[str, CellValue] = {}
         problems = list(self.problems)
+        filled_tables = {
+            key.split(".", 1)[0] for key, entries in self.entries.items() if any(e.text.strip() for e in entries)
+        }
         for key, entries in self.entries.items():
             cell = spec.cells[key]
             texts = list(dict.fromkeys(e.text.strip() for e in entries if e.text.strip()))
             if not texts:
+                # A blank input cell is reported by the checks (value.blank); a blank total is not a value
+                # of the report (totals are derived), so only reading the file can tell it was left empty.
+                if cell.derived and cell.table in filled_tables:
+                    problems.append(
+                        ImportProblem(
+                            "blank",
+                            f"{_cell_place(self.edition, key)}为空白；公开的报告应填写合计数",
+                            entries[0].where,
+                            key,
+                        )
+                    )
                 continue
             if len({normalise_label(t) or t for t in texts}) > 1:
                 shown = "、".join(f"“{t}”" for t in texts)
@@ -123,6 +137,16 @@ class TableReading:
                         ImportProblem("missing", f"{name}中未找到“{row.label}”的数据", cell=f"{table.key}.{row.key}")
                     )
         return problems
+
+
+def _cell_place(edition: str, key: str) -> str:
+    """“表三「一、本年新收政府信息公开申请数量」行「总计」列”, as the checks name cells."""
+    spec = load_spec(edition)
+    cell = spec.cells[key]
+    table = spec.tables[cell.table]
+    row = table.row(cell.row)
+    number = next((s.number for s in spec.sections if s.table == cell.table), "")
+    return f"表{number}「{row.label}」行「{row.column(cell.column).label}」列"
 
 
 # ------------------------------------------------------------------ segmentation

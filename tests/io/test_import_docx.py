@@ -204,3 +204,24 @@ def test_the_year_in_the_title_decides_the_edition_unless_the_tables_clearly_dif
 
 def _entry(text: str) -> _Entry:
     return _Entry(text, "")
+
+
+@pytest.mark.parametrize("builder", ["docx", "xlsx"])
+def test_a_blank_total_cell_is_reported(tmp_path: Path, builder: str) -> None:
+    """Totals are derived, so only the reader can tell the published table shows an empty cell."""
+    from gkdesk.io.import_result import import_findings
+    from tests.io.xlsx_variants import SheetVariant, build_xlsx
+
+    blank = {"requests.new.total": "", "appeals.reconsideration.total": ""}
+    path = tmp_path / f"blank.{builder}"
+    if builder == "docx":
+        build_docx(path, Variant(text_overrides=blank))
+    else:
+        build_xlsx(path, SheetVariant(text_overrides=blank))
+    result = read_with_result(path)
+    found = {f.anchor: f for f in import_findings(result) if f.rule == "value.blank"}
+    assert set(found) == set(blank)
+    assert all(f.severity == "warning" and f.cells == (f.anchor,) for f in found.values())
+    assert "表三「一、本年新收政府信息公开申请数量」行「总计」列为空白" in found["requests.new.total"].message
+    assert "表四「行政复议」行「总计」列为空白" in found["appeals.reconsideration.total"].message
+    assert found["requests.new.total"].section == "requests"
