@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gkdesk.io.gkr import load_gkr
-from gkdesk.model import Paragraph, Report
+from gkdesk.model import Contact, Paragraph, Report
 from tests.conftest import SAMPLE_GKR
 
 
@@ -16,6 +16,7 @@ def filled_report(year: int = 2021) -> Report:
     """A report with every input cell 0 and every narrative section present: no finding at all."""
     report = Report.new(year, "测试县")
     report.organ_level = "county"
+    report.contact = Contact("测试县人民政府办公室", "测试县政府大楼", "0000-1234567", "gk@example.cn")
     for cell in report.spec.input_cells:
         report.values[cell.key] = 0
     for section in report.spec.narrative_sections:

@@ -64,11 +64,17 @@ def check_in_force(ctx: CheckContext, check: Check) -> list[Finding]:
         if abs(actual - expected) <= params.get("tolerance", 0):
             continue
         row = table.row(row_key)
-        message = (
-            f"{ctx.table_name(table.key)}「{row.label}」：现行有效件数{format_value(actual)}，"
-            f"按上年{format_value(before)}+本年制发{ctx.resolved.number(keys['issued'])}−本年废止"
-            f"{ctx.resolved.number(keys['repealed'])}应约为{format_value(expected)}"
-        )
+        issued, repealed = ctx.resolved.number(keys["issued"]), ctx.resolved.number(keys["repealed"])
+        if expected < 0:
+            message = (
+                f"{ctx.table_name(table.key)}「{row.label}」：本年废止{repealed}件，"
+                f"多于上年现行有效{format_value(before)}件与本年制发{issued}件之和，请核对"
+            )
+        else:
+            message = (
+                f"{ctx.table_name(table.key)}「{row.label}」：现行有效件数{format_value(actual)}，"
+                f"按上年{format_value(before)}+本年制发{issued}−本年废止{repealed}应约为{format_value(expected)}"
+            )
         cells = (keys["in_force"], keys["issued"], keys["repealed"])
         findings.append(Finding(check.id, check.severity, cells, message, ctx.section_of_table(table.key), cells[0]))
     return findings

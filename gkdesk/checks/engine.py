@@ -23,6 +23,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "in_force": cross_year.check_in_force,
     "narrative_figures": text.check_narrative_figures,
     "section_missing": text.check_section_missing,
+    "basic_info": text.check_basic_info,
     "old_format": text.check_old_format,
     "fee_statement": text.check_fee_statement,
     "repeated_text": text.check_repeated_text,

@@ -45,7 +45,7 @@ def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
             table_value = sum((ctx.resolved.number(key) for key in cells), start=0)
             for pattern in figure["patterns"]:
                 for match in _compiled(pattern).finditer(text):
-                    stated = int(match.group(1))
+                    stated = int(match.group(1).replace(",", ""))
                     anchor = paragraph_anchor(section_key, index)
                     if stated == table_value or (figure["name"], anchor, stated) in reported:
                         continue
@@ -77,10 +77,14 @@ def check_section_missing(ctx: CheckContext, check: Check) -> list[Finding]:
 
 def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
     year = ctx.report.year
+    current = check.params["current_edition"]
+    if year is not None and year < 2021 and ctx.report.edition == current:
+        message = f"{year}年度报告应使用国办公开办函〔2019〕60号试行格式，而不是2021年格式"
+        return [Finding(check.id, check.severity, (), message, "proactive", "proactive")]
     if year is None or year < 2021:
         return []
     findings = []
-    if ctx.report.edition != check.params["current_edition"]:
+    if ctx.report.edition != current:
         message = f"{year}年度报告使用了2019年试行格式的表格，应改用国办公开办函〔2021〕30号格式"
         findings.append(Finding(check.id, check.severity, (), message, "proactive", "proactive"))
     citation = check.params["citation"]
@@ -92,6 +96,27 @@ def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
             findings.append(Finding(check.id, check.severity, (), message, section_key, anchor))
             break
     return findings
+
+
+def check_basic_info(ctx: CheckContext, check: Check) -> list[Finding]:
+    """The title and the opening need the organ's name, level and contact details."""
+    report = ctx.report
+    missing = [
+        label
+        for label, value in (
+            ("机关名称", report.organ),
+            ("联系地址", report.contact.address),
+            ("联系电话", report.contact.phone),
+            ("电子邮箱", report.contact.email),
+        )
+        if not value.strip()
+    ]
+    if ctx.spec.organ_level(report.organ_level) is None:
+        missing.insert(1, "机关层级")
+    if not missing:
+        return []
+    message = f"基本信息未填写：{'、'.join(missing)}（标题和开篇段落要用到）"
+    return [Finding(check.id, check.severity, (), message, "overview", "basic")]
 
 
 def check_fee_statement(ctx: CheckContext, check: Check) -> list[Finding]:

@@ -64,6 +64,7 @@ CHECK_KINDS: dict[str, set[str]] = {
     "fee_unit": {"table", "row", "column"},
     "narrative_figures": {"figures"},
     "section_missing": set(),
+    "basic_info": set(),
     "old_format": {"citation", "current_edition"},
     "fee_statement": {"section", "keywords"},
     "repeated_text": {"threshold"},

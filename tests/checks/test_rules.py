@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gkdesk.checks import Finding, run_checks
-from gkdesk.model import Invalid, Paragraph, Report, Run
+from gkdesk.model import Contact, Invalid, Paragraph, Report, Run
 from tests.helpers import filled_report, sample_report
 
 
@@ -189,6 +189,39 @@ def test_old_format() -> None:
     misfiled = filled_report(2020)
     misfiled.year = 2021
     assert only(run_checks(misfiled), "structure.old_format")
+
+
+def test_basic_info() -> None:
+    report = filled_report()
+    assert not only(run_checks(report), "structure.basic_info")
+    report.organ = " "
+    report.organ_level = "galaxy"
+    report.contact = Contact(phone="0953-1")
+    (finding,) = only(run_checks(report), "structure.basic_info")
+    assert finding.message == "基本信息未填写：机关名称、机关层级、联系地址、电子邮箱（标题和开篇段落要用到）"
+
+
+def test_old_format_the_other_way() -> None:
+    report = filled_report()
+    report.year = 2020
+    (finding,) = only(run_checks(report), "structure.old_format")
+    assert "2019" in finding.message
+
+
+def test_figures_with_thousands_separators() -> None:
+    report = filled_report()
+    report.narratives["other"] = [Paragraph.plain("全年收到政府信息公开申请 1,400 件，未收取信息处理费。")]
+    (finding,) = only(run_checks(report), "text.table_mismatch")
+    assert "1400" in finding.message
+
+
+def test_in_force_more_repealed_than_existed() -> None:
+    report, previous = filled_report(), filled_report()
+    previous.values["proactive.normative_doc.in_force"] = 3
+    report.values["proactive.normative_doc.repealed"] = 20
+    report.values["proactive.normative_doc.in_force"] = 0
+    (finding,) = only(run_checks(report, previous), "T2.in_force")
+    assert "多于" in finding.message and "-" not in finding.message
 
 
 def test_fee_statement() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gkdesk.model import CellValue, Paragraph, Report
+from gkdesk.model import CellValue, Contact, Paragraph, Report
 
 NARRATIVE = {
     "overview": "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开工作有序推进。",
@@ -17,6 +17,7 @@ def filled_report(organ: str, year: int = 2025, values: dict[str, CellValue] | N
     """A complete, balanced report: every input cell 0 unless given, every narrative section written."""
     report = Report.new(year, organ=organ)
     report.organ_level = level
+    report.contact = Contact(f"{organ}党政办", f"{organ}政府大院", "0953-1234567", "gk@example.cn")
     for cell in report.spec.input_cells:
         report.values[cell.key] = Decimal("0") if cell.value_type.max_decimals else 0
     report.values.update(values or {})

@@ -17,7 +17,8 @@ REQUEST_COLUMNS = ["natural", "commercial", "research", "social", "legal", "othe
 RULE_IDS = [
     "T3.balance", "T3.row_total", "T3.outcome_total", "T4.total", "value.invalid", "value.blank",
     "T3.carry_over", "T2.in_force", "T2.regulation_level", "T2.fee_unit", "text.table_mismatch",
-    "structure.section_missing", "structure.old_format", "structure.fee_statement", "text.repeated",
+    "structure.basic_info", "structure.section_missing", "structure.old_format", "structure.fee_statement",
+    "text.repeated",
 ]  # fmt: skip
 ERRORS = {"T3.balance", "T3.row_total", "T3.outcome_total", "T4.total", "value.invalid", "T3.carry_over"}
 
