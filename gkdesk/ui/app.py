@@ -1,11 +1,13 @@
-"""Start the window: `python main.py [FILE] [--screenshot DIR]`."""
+"""Start the window: `python main.py [FILE] [--screenshot DIR [--size WxH]]`."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from gkdesk.ui.style import apply_style
@@ -21,12 +23,29 @@ def make_application() -> QApplication:
     return app
 
 
-def run_window(path: str | None, screenshot_dir: str | None) -> int:
-    """Open the editor window (with FILE if given); with screenshot_dir, save every page as PNG and exit."""
+def parse_size(text: str) -> QSize | None:
+    """"1366x700" (x, X, × or *) as a QSize; None if it is not two positive whole numbers."""
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×*]\s*(\d{2,5})\s*", text)
+    if match is None or int(match[1]) == 0 or int(match[2]) == 0:
+        return None
+    return QSize(int(match[1]), int(match[2]))
+
+
+def run_window(path: str | None, screenshot_dir: str | None, size: str | None = None) -> int:
+    """Open the editor window (with FILE if given); with screenshot_dir, save every page as PNG and exit.
+
+    Screenshots are taken at `size` ("1366x700"), else at the window's largest first size (DEFAULT_SIZE).
+    """
+    shot_size = None
+    if size is not None:
+        shot_size = parse_size(size)
+        if shot_size is None:
+            print(f"无法识别窗口大小“{size}”，请写成 宽x高，例如 1366x700", file=sys.stderr)
+            return 2
     if screenshot_dir and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
-    from gkdesk.ui.main_window import MainWindow  # after QApplication: widgets need it
+    from gkdesk.ui.main_window import DEFAULT_SIZE, MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
     if screenshot_dir:
@@ -42,7 +61,7 @@ def run_window(path: str | None, screenshot_dir: str | None) -> int:
                 print(f"无法打开：{error}", file=sys.stderr)
                 return 1
             window.document.load(report, Path(path))
-        for image in render_pages(window, Path(screenshot_dir)):
+        for image in render_pages(window, Path(screenshot_dir), shot_size or DEFAULT_SIZE):
             print(image)
         window.document.undo_stack.setClean()
         window.autosaver.discard()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -78,6 +79,7 @@ class BasicInfoPage(QWidget):
             self.contact[name] = edit
         self.opening = QPlainTextEdit(self)
         self.opening.setPlaceholderText("开篇段落：法律依据、统计时限和联系方式。可点“按格式生成”。")
+        self.opening.setMinimumHeight(120)
         self.opening.textChanged.connect(self._opening_edited)
         generate = QPushButton("按格式生成", self)
         generate.setToolTip("按本年度格式的常用开篇段落生成（会替换现有文字，可撤销）")
@@ -96,13 +98,23 @@ class BasicInfoPage(QWidget):
         opening_row.addStretch(1)
         opening_row.addWidget(generate)
 
-        outer = QHBoxLayout(self)
-        body = QWidget(self)
+        # in a scroll area: on a small screen (1366×768) the page scrolls instead of making the window taller
+        content = QWidget()
+        row = QHBoxLayout(content)
+        body = QWidget(content)
         body.setMaximumWidth(900)
-        outer.addWidget(body, 1)
-        outer.addStretch(0)
+        row.addWidget(body, 1)
+        row.addStretch(0)
+        scroll = QScrollArea(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
         layout = QVBoxLayout(body)
-        layout.addWidget(heading_label("基本信息", self))
+        layout.addWidget(heading_label("基本信息", body))
         layout.addWidget(self.title_label)
         layout.addWidget(self.edition_label)
         layout.addLayout(form)

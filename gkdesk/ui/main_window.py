@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QToolBar
 
 from gkdesk.checks import Finding
@@ -25,7 +25,18 @@ from gkdesk.ui.rollup_actions import RollupActions
 from gkdesk.ui.settings import Preferences
 from gkdesk.ui.template_actions import TemplateActions
 
-DEFAULT_SIZE = QSize(1280, 820)
+DEFAULT_SIZE = QSize(1280, 800)  # the largest first size; smaller screens get 90% of their free area
+SCREEN_SHARE = 0.9
+
+
+def default_size(available: QRect | None) -> QSize:
+    """The first size of the window: 90% of the screen's free area (without taskbar), at most DEFAULT_SIZE."""
+    if available is None or available.isEmpty():
+        return QSize(DEFAULT_SIZE)
+    return QSize(
+        min(DEFAULT_SIZE.width(), int(available.width() * SCREEN_SHARE)),
+        min(DEFAULT_SIZE.height(), int(available.height() * SCREEN_SHARE)),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -163,7 +174,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.preferences.restore_bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            self.resize(default_size(screen.availableGeometry() if screen is not None else None))
         for name, splitter in (("window/splitter", self.splitter), ("window/right_splitter", self.right_splitter)):
             state = self.preferences.restore_bytes(name)
             if state is not None:

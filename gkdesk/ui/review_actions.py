@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -89,7 +89,9 @@ class ReviewActions:
         self.places = PlaceTracker(window)
         self.attach_marks()
         # A clerk filling a report needs the room; the panel shows itself once there are 批注.
-        QTimer.singleShot(0, self.show_panel_if_commented)
+        # Decided now, before the window is first shown: a dock still visible at the first layout
+        # would make the window's minimum height its own (taller than a 1366×768 screen).
+        self.show_panel_if_commented()
 
     def show_panel_if_commented(self) -> None:
         self.dock.setVisible(bool(self.document.report.comments))

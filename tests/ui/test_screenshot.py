@@ -1,4 +1,4 @@
-"""`python main.py FILE --screenshot DIR` renders every page to PNG and exits."""
+"""`python main.py FILE --screenshot DIR [--size WxH]` renders every page to PNG and exits."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ def test_screenshot_command_renders_every_page(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GKDESK_RECOVERY_DIR": str(tmp_path / "recovery"),
            "XDG_CONFIG_HOME": str(tmp_path / "config")}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), str(SAMPLE_GKR), "--screenshot", str(tmp_path / "shots")],
+        [sys.executable, str(ROOT / "main.py"), str(SAMPLE_GKR), "--screenshot", str(tmp_path / "shots"),
+         "--size", "1366x700"],
         env=env, capture_output=True, text=True, timeout=120, encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr
@@ -27,5 +28,5 @@ def test_screenshot_command_renders_every_page(tmp_path: Path) -> None:
     ]
     for path in printed:
         image = QImage(str(path))
-        assert image.width() >= 1000 and image.height() >= 600
+        assert (image.width(), image.height()) == (1366, 700)  # a 1366×768 laptop screen less taskbar and title
     assert not list((tmp_path / "recovery").glob("*"))  # nothing left to "recover" after a screenshot run
