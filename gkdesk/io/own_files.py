@@ -44,7 +44,7 @@ def read_own(
     except (MemoryError, RecursionError):
         raise ReportFileError(f"{path.name}：文件过于复杂或已损坏，无法读取") from None
     except Exception as error:  # the reader boundary: a damaged file must never show a traceback
-        raise ReportFileError(f"{path.name}：文件已损坏或不是报告文件，无法读取（{type(error).__name__}）") from None
+        raise ReportFileError(f"{path.name}：文件已损坏或不是报告文件，无法读取") from None
 
 
 def _read_own(path: Path, suffix: str, foreign: ForeignReader) -> ImportResult:

@@ -179,7 +179,7 @@ def loads_template(text: str, source: str = "模板文件", path: Path | None = 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ReportFileError(f"{source}：文件已损坏或不是 JSON（第{error.lineno}行第{error.colno}列：{error.msg}）") from None
+        raise ReportFileError(f"{source}：文件已损坏或不是 JSON（第{error.lineno}行第{error.colno}列处内容不完整或格式错误）") from None
     except RecursionError:
         raise ReportFileError(f"{source}：文件嵌套过深，已损坏") from None
     if not isinstance(data, dict) or data.get("format") != FILE_KIND:
