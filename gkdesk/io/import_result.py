@@ -16,13 +16,14 @@ from gkdesk.model import Paragraph, Report
 RULE_UNPLACED = "import.unplaced"
 RULE_HAND_EDIT = "import.hand_edit"
 RULE_NOTE = "import.note"
+RULE_MISSING_TABLE = "import.missing_table"  # a whole table not found in a file that is a report
 RULE_BLANK = "value.blank"  # the format's rule: a total cell left blank in the file
 
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """One problem met while reading: `kind` is "unplaced", "conflict", "missing", "blank" (a total cell left
-    blank), "hand_edit" or "note".
+    """One problem met while reading: `kind` is "unplaced", "conflict", "missing" (a row or heading),
+    "missing_table", "blank" (a total cell left blank), "hand_edit" or "note".
 
     `where` names the place in the file (table/sheet, row, column, 1-based); `cell` the cell key or
     paragraph anchor when known.
@@ -75,7 +76,8 @@ def _section_of(report: Report, cell: str) -> str:
 
 
 def import_findings(result: ImportResult) -> list[Finding]:
-    """The problems met while reading a file, as findings (unplaced cells are errors, hand edits warnings)."""
+    """The problems met while reading a file, as findings (unplaced cells and missing tables are errors, hand
+    edits and blank totals warnings)."""
     report = result.report
     findings = []
     for problem in result.problems:
@@ -83,6 +85,8 @@ def import_findings(result: ImportResult) -> list[Finding]:
             rule, severity = RULE_HAND_EDIT, "warning"
         elif problem.kind in ("unplaced", "conflict"):
             rule, severity = RULE_UNPLACED, "error"
+        elif problem.kind == "missing_table":
+            rule, severity = RULE_MISSING_TABLE, "error"
         elif problem.kind == "blank":
             rule, severity = RULE_BLANK, "warning"
         else:

@@ -129,7 +129,7 @@ class TableReading:
             table = spec.tables[section.table]
             name = f"表{section.number}（{table.title}）"
             if section.table not in self.tables_found:
-                problems.append(ImportProblem("missing", f"未找到{name}，其数据按空白处理"))
+                problems.append(ImportProblem("missing_table", f"未找到{name}，其数据按空白处理", cell=section.table))
                 continue
             for row in table.rows:
                 if not any(table.cell_key(row.key, column.key) in self.entries for column in row.columns):

@@ -225,3 +225,28 @@ def test_a_blank_total_cell_is_reported(tmp_path: Path, builder: str) -> None:
     assert "表三「一、本年新收政府信息公开申请数量」行「总计」列为空白" in found["requests.new.total"].message
     assert "表四「行政复议」行「总计」列为空白" in found["appeals.reconsideration.total"].message
     assert found["requests.new.total"].section == "requests"
+
+
+@pytest.mark.parametrize(("builder", "table"), [("docx", "requests"), ("xlsx", "requests"), ("docx", "proactive")])
+def test_a_missing_table_is_an_error_and_check_exits_1(tmp_path: Path, builder: str, table: str) -> None:
+    from gkdesk.io.import_result import import_findings
+    from tests.cli.test_check_cli import run_cli
+    from tests.io.xlsx_variants import SheetVariant, build_xlsx
+
+    path = tmp_path / f"no-table.{builder}"
+    if builder == "docx":
+        build_docx(path)
+        document = docx.Document(str(path))
+        tbl = document.tables[list(load_spec("2021").tables).index(table)]._tbl
+        tbl.getparent().remove(tbl)
+        document.save(str(path))
+    else:
+        build_xlsx(path, SheetVariant(omit=(table,)))
+    section = next(s for s in load_spec("2021").sections if s.table == table)
+    name = f"表{section.number}（{load_spec('2021').tables[table].title}）"
+    errors = [f for f in import_findings(read_with_result(path)) if f.is_error]
+    assert [(f.rule, f.section) for f in errors] == [("import.missing_table", section.key)]
+    assert f"未找到{name}" in errors[0].message
+    result = run_cli("check", str(path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"[错误] import.missing_table：未找到{name}" in result.stdout

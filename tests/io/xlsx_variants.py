@@ -25,6 +25,7 @@ class SheetVariant:
     numbers_as_text: bool = False
     offset: tuple[int, int] = (2, 1)  # blank rows/columns before each table
     text_overrides: dict[str, str] = field(default_factory=dict)
+    omit: tuple[str, ...] = ()  # table keys left out of the workbook
 
 
 def build_xlsx(path: Path, variant: SheetVariant | None = None) -> dict[str, CellValue]:
@@ -38,7 +39,7 @@ def build_xlsx(path: Path, variant: SheetVariant | None = None) -> dict[str, Cel
     sheet.cell(1, 1, f"{variant.organ}{variant.year}年政府信息公开工作年度报告")
     top = 2
     for section in spec.sections:
-        if section.table is None:
+        if section.table is None or section.table in variant.omit:
             continue
         if not variant.one_sheet:
             sheet = workbook.create_sheet(f"表{section.number}")
