@@ -12,7 +12,7 @@ from typing import Any
 
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.textfile import read_small_text
+from gkdesk.io.textfile import parse_json, read_small_text
 from gkdesk.model import CellValue, Contact, Invalid, Paragraph, Report, ReviewComment, Run, parse_lenient
 from gkdesk.spec import EDITIONS, FormatSpec, load_spec
 
@@ -210,12 +210,7 @@ class _Reader:
 
 
 def loads(text: str, source: str = "报告文件") -> Report:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReportFileError(f"{source}：文件已损坏或不是 JSON（第{error.lineno}行第{error.colno}列处内容不完整或格式错误）") from None
-    except RecursionError:
-        raise ReportFileError(f"{source}：文件嵌套过深，已损坏") from None
+    data = parse_json(text, source)
     return _Reader(source).report(data)
 
 

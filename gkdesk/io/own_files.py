@@ -43,7 +43,7 @@ def read_own(
         raise
     except (MemoryError, RecursionError):
         raise ReportFileError(f"{path.name}：文件过于复杂或已损坏，无法读取") from None
-    except Exception as error:  # the reader boundary: a damaged file must never show a traceback
+    except Exception:  # the reader boundary: a damaged file must never show a traceback
         raise ReportFileError(f"{path.name}：文件已损坏或不是报告文件，无法读取") from None
 
 

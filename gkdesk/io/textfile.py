@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from gkdesk.io.errors import ReportFileError
 
@@ -20,3 +22,15 @@ def read_small_text(path: Path, max_bytes: int, what: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReportFileError(f"{path.name}：不是 UTF-8 文本，文件已损坏或不是{what}") from None
+
+
+def parse_json(text: str, source: str) -> Any:
+    """Parse JSON from a user's file; broken or absurdly nested JSON raises ReportFileError naming `source`."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReportFileError(
+            f"{source}：文件已损坏或不是 JSON（第{error.lineno}行第{error.colno}列处内容不完整或格式错误）"
+        ) from None
+    except RecursionError:
+        raise ReportFileError(f"{source}：文件嵌套过深，已损坏") from None

@@ -16,7 +16,7 @@ from typing import Any
 
 from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.textfile import read_small_text
+from gkdesk.io.textfile import parse_json, read_small_text
 from gkdesk.model import Contact
 from gkdesk.spec import EDITIONS, load_spec
 from gkdesk.template.model import Template, Unit, unit_key
@@ -176,12 +176,7 @@ def validate_template(template: Template, source: str) -> None:
 
 
 def loads_template(text: str, source: str = "模板文件", path: Path | None = None) -> OpenedTemplate:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReportFileError(f"{source}：文件已损坏或不是 JSON（第{error.lineno}行第{error.colno}列处内容不完整或格式错误）") from None
-    except RecursionError:
-        raise ReportFileError(f"{source}：文件嵌套过深，已损坏") from None
+    data = parse_json(text, source)
     if not isinstance(data, dict) or data.get("format") != FILE_KIND:
         raise ReportFileError(f"{source}：不是 gkdesk 模板文件")
     version = data.get("file_version")
