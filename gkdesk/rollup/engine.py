@@ -14,12 +14,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gkdesk.checks import run_checks
 from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
 from gkdesk.rollup.spool import Spool
-from gkdesk.rollup.totals import Totals
+from gkdesk.rollup.totals import Totals, check_totals
 from gkdesk.rollup.unit import LoadedUnit, load_unit
 from gkdesk.spec import edition_for_year, load_spec
 from gkdesk.template.model import Template, unit_key
@@ -118,7 +117,7 @@ class _Rollup:
             for row in group.rows:
                 self.refused.append(Refusal(row.file or "", _minority_reason(group_year, group_edition, chosen)))
         rows = self._with_missing(rows)
-        total_findings = run_checks(totals.report(year)) if totals is not None else []
+        total_findings = check_totals(totals.report(year)) if totals is not None else []
         return RollupResult(year, edition, rows, self.refused, totals, total_findings, self.spool, template_files)
 
     def _chosen_group(self) -> tuple[int, str] | None:

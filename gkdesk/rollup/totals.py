@@ -5,9 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from gkdesk.checks import Finding, run_checks
 from gkdesk.model import CellValue, Number, Report
 from gkdesk.model.values import Invalid
 from gkdesk.spec import load_spec
+
+# The rules that mean something for the totals. The totals report has tables only — no narrative, no
+# contact, no basic information — so the text and structure rules (structure.section_missing,
+# structure.fee_statement, structure.basic_info, text.table_mismatch…) would only report the absent text
+# of a report nobody wrote. The table rules carry the units' own problems into the sums (an imbalance in
+# one return shows as an imbalance of the totals).
+TABLE_RULE_PREFIXES = ("T2.", "T3.", "T4.", "value.")
+
+
+def check_totals(report: Report) -> list[Finding]:
+    """The table rules' findings on a totals report (see TABLE_RULE_PREFIXES)."""
+    return [finding for finding in run_checks(report) if finding.rule.startswith(TABLE_RULE_PREFIXES)]
 
 
 class Totals:
