@@ -34,7 +34,13 @@ def register(subparsers: Any) -> None:
 
 
 def _print_summary(result: RollupResult) -> None:
-    print(f"{result.year or '—'} 年度汇总：")
+    if result.totals is None:
+        for refusal in result.refused:
+            print(f"未受理 {refusal.file}：{refusal.reason}")
+        return
+    print(f"{result.year} 年度汇总：")
+    if result.choice_note:
+        print(f"  注意：{result.choice_note}。如需汇总其他年度，请用 --year 指定。")
     for row in result.rows:
         figures = f"错误 {row.errors}，未说明的警告 {row.warnings}，未处理的批注 {row.open_comments}" if row.file else ""
         note = f"（{row.note}）" if row.note else ""
@@ -73,4 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         result.close()
-    return EXIT_OK if result.totals is not None else EXIT_FAILED
+    if result.totals is None:
+        print(f"无法汇总：{result.nothing_reason}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -105,7 +105,7 @@ class _Rollup:
             return "报告未填写机关名称，无法确定报送单位"
         return ""
 
-    def finish(self, template_files: list[str]) -> RollupResult:
+    def finish(self, template_files: list[str], files_found: int) -> RollupResult:
         chosen = self._chosen_group()
         rows: list[UnitRow] = []
         totals = None
@@ -115,17 +115,67 @@ class _Rollup:
                 rows, totals, year, edition = group.rows, group.totals, group_year, group_edition
                 continue
             for row in group.rows:
-                self.refused.append(Refusal(row.file or "", _minority_reason(group_year, group_edition, chosen)))
+                self.refused.append(Refusal(row.file or "", self._minority_reason(group_year, group_edition, chosen)))
         rows = self._with_missing(rows)
         total_findings = check_totals(totals.report(year)) if totals is not None else []
-        return RollupResult(year, edition, rows, self.refused, totals, total_findings, self.spool, template_files)
+        result = RollupResult(year, edition, rows, self.refused, totals, total_findings, self.spool, template_files)
+        result.files_found = files_found
+        result.choice_note = self._choice_note(chosen)
+        return result
+
+    def _year_sizes(self) -> Counter[int]:
+        """Units counted per year (all editions of the year together)."""
+        sizes: Counter[int] = Counter()
+        for (year, _), group in self.groups.items():
+            sizes[year] += len(group.counted)
+        return sizes
+
+    def _edition_sizes(self, year: int) -> Counter[str]:
+        return Counter({edition: len(group.counted) for (y, edition), group in self.groups.items() if y == year})
 
     def _chosen_group(self) -> tuple[int, str] | None:
-        """The (year, edition) rolled up: fixed by a template or option, otherwise the one most units returned."""
+        """The (year, edition) rolled up: fixed by a template or option, otherwise the year most units returned
+        for (on a tie the newer year), and in it the edition most returned (on a tie the year's own format)."""
         if not self.groups:
             return None
-        sizes = Counter({key: len(group.counted) for key, group in self.groups.items()})
-        return max(sizes, key=lambda key: (sizes[key], key[0]))
+        years = self._year_sizes()
+        year = max(years, key=lambda y: (years[y], y))
+        editions = self._edition_sizes(year)
+        edition = max(editions, key=lambda e: (editions[e], e == edition_for_year(year)))
+        return year, edition
+
+    def _year_tied(self, chosen: tuple[int, str]) -> bool:
+        years = self._year_sizes()
+        return sum(1 for n in years.values() if n == years[chosen[0]]) > 1
+
+    def _edition_tied(self, chosen: tuple[int, str]) -> bool:
+        editions = self._edition_sizes(chosen[0])
+        return sum(1 for n in editions.values() if n == editions[chosen[1]]) > 1
+
+    def _minority_reason(self, year: int, edition: str, chosen: tuple[int, str] | None) -> str:
+        if chosen is None:  # pragma: no cover - a group exists whenever a row does
+            return "未计入合计"
+        if year != chosen[0]:
+            if self._year_tied(chosen):
+                return (
+                    f"年度不符：本文件为 {year} 年度；各年度的报告数相同，汇总的是较新的 {chosen[0]} 年度"
+                )
+            return f"年度不符：本文件为 {year} 年度，多数报告为 {chosen[0]} 年度"
+        if self._edition_tied(chosen):
+            return (
+                f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式；两种格式的报告数相同，"
+                f"汇总使用 {chosen[0]} 年度规定的 {_edition_name(chosen[1])} 格式"
+            )
+        return f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式，多数报告为 {_edition_name(chosen[1])} 格式"
+
+    def _choice_note(self, chosen: tuple[int, str] | None) -> str:
+        """Why this year was rolled up when the returns are of several years (no template, no --year)."""
+        years = self._year_sizes()
+        if chosen is None or len(years) < 2:
+            return ""
+        listing = "、".join(f"{year} 年度 {count} 个" for year, count in sorted(years.items()))
+        why = "各年度的报告数相同，取较新的年度" if self._year_tied(chosen) else "该年度的报告最多"
+        return f"报告年度不一致（{listing}），汇总的是 {chosen[0]} 年度（{why}）；其他年度的报告未受理"
 
     def _with_missing(self, rows: list[UnitRow]) -> list[UnitRow]:
         """Units in the template's order (missing ones included), then units not on the list."""
@@ -145,12 +195,6 @@ class _Rollup:
 
 def _edition_name(edition: str) -> str:
     return load_spec(edition).name
-
-
-def _minority_reason(year: int, edition: str, chosen: tuple[int, str] | None) -> str:
-    if chosen is None or year != chosen[0]:
-        return f"年度不符：本文件为 {year} 年度，多数报告为 {chosen[0] if chosen else '其他'} 年度"
-    return f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式，多数报告为 {_edition_name(chosen[1])} 格式"
 
 
 def _load_all(files: list[Path], workers: int) -> Generator[LoadedUnit | str, None, None]:
@@ -201,4 +245,4 @@ def roll_up(
         raise
     finally:
         loaded.close()
-    return rollup.finish([os.fspath(p) for p in found.templates])
+    return rollup.finish([os.fspath(p) for p in found.templates], len(files))

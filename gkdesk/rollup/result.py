@@ -58,10 +58,23 @@ class RollupResult:
     total_findings: list[Finding] = field(default_factory=list)
     spool: Spool | None = None
     template_files: list[str] = field(default_factory=list)
+    files_found: int = 0  # report files read (.gkr, .docx, .xlsx), refused ones included
+    choice_note: str = ""  # why this year was rolled up when the returns are of several years
 
     @property
     def counted_rows(self) -> list[UnitRow]:
         return [row for row in self.rows if row.counted]
+
+    @property
+    def nothing_reason(self) -> str:
+        """Why nothing could be rolled up (empty when there are totals), in Chinese for the person."""
+        if self.totals is not None:
+            return ""
+        if self.files_found == 0:
+            from gkdesk.io.open import READERS  # the kinds of file a roll-up reads
+
+            return f"文件夹中没有可汇总的报告文件（{'/'.join(READERS)}）"
+        return f"{self.files_found} 个报告文件均未受理（原因见各文件），没有可汇总的报告"
 
     def close(self) -> None:
         """Drop the temporary per-unit store."""

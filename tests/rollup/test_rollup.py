@@ -317,3 +317,50 @@ def test_a_hand_edited_export_counts_as_shown_and_is_flagged(tmp_path: Path) -> 
         assert result.rows[0].warnings >= 1
     finally:
         result.close()
+
+
+def test_an_empty_folder_says_why_nothing_was_rolled_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "说明.txt").write_text("不是报告", encoding="utf-8")
+    result = roll_up([empty])
+    assert result.totals is None and result.files_found == 0
+    assert result.nothing_reason == "文件夹中没有可汇总的报告文件（.gkr/.docx/.xlsx）"
+    result.close()
+    assert main(["rollup", str(empty)]) == 2
+    out, err = capsys.readouterr()
+    assert "年度汇总" not in out
+    assert "无法汇总：文件夹中没有可汇总的报告文件（.gkr/.docx/.xlsx）" in err
+    (empty / "损坏.gkr").write_text("{", encoding="utf-8")
+    assert main(["rollup", str(empty)]) == 2
+    out, err = capsys.readouterr()
+    assert "损坏.gkr" in out and "1 个报告文件均未受理" in err
+
+
+def test_a_tie_between_years_is_explained_not_called_a_majority(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    save_gkr(filled_report("甲镇人民政府", year=2020), tmp_path / "甲2020.gkr")
+    save_gkr(filled_report("乙镇人民政府", year=2021), tmp_path / "乙2021.gkr")
+    result = roll_up([tmp_path])
+    try:
+        assert result.year == 2021
+        (refusal,) = result.refused
+        assert Path(refusal.file).name == "甲2020.gkr"
+        assert "多数" not in refusal.reason
+        assert "各年度的报告数相同，汇总的是较新的 2021 年度" in refusal.reason
+        assert result.choice_note == "报告年度不一致（2020 年度 1 个、2021 年度 1 个），汇总的是 2021 年度（各年度的报告数相同，取较新的年度）；其他年度的报告未受理"
+    finally:
+        result.close()
+    assert main(["rollup", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "注意：报告年度不一致" in out and "--year" in out
+    assert main(["rollup", str(tmp_path), "--year", "2020"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2020 年度汇总：") and "注意" not in out and "甲镇人民政府：已报送" in out
+    save_gkr(filled_report("丙镇人民政府", year=2020), tmp_path / "丙2020.gkr")
+    result = roll_up([tmp_path])
+    try:
+        assert result.year == 2020
+        assert [r.reason for r in result.refused] == ["年度不符：本文件为 2021 年度，多数报告为 2020 年度"]
+        assert "2020 年度 2 个、2021 年度 1 个" in result.choice_note and "该年度的报告最多" in result.choice_note
+    finally:
+        result.close()
