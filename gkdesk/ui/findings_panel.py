@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,6 +31,27 @@ def severity_text(document: ReportDocument, finding: Finding) -> str:
     return "已说明" if document.is_acknowledged(finding) else "警告"
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message wrapped to the width of the 问题 column (QTreeView asks without a width)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 12
+        text = str(index.data() or "")
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+
 class FindingsPanel(QWidget):
     activated = Signal(object)  # Finding
 
@@ -39,8 +62,15 @@ class FindingsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("findings")
         self.tree.setHeaderLabels(["问题", "类别", "规则"])
+        # the whole message is visible: rows wrap to the column's width and follow it when resized
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -48,6 +78,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tree.setColumnWidth(1, 64)
         self.tree.setColumnWidth(2, 190)
+        header.sectionResized.connect(lambda column, _old, _new: self._relayout.start() if column == 0 else None)
         self.tree.setRootIsDecorated(True)
         self.tree.itemClicked.connect(self.activate_item)
         self.tree.itemActivated.connect(self.activate_item)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 
 from gkdesk.ui.app import parse_size
 from gkdesk.ui.main_window import MainWindow, default_size
@@ -69,3 +69,35 @@ def test_screenshot_size_is_read_as_width_x_height() -> None:
     assert parse_size("1366x700") == QSize(1366, 700)
     assert parse_size("1366×768") == QSize(1366, 768)
     assert parse_size("1366") is None and parse_size("0x700") is None and parse_size("宽x高") is None
+
+
+def wrapped_height(window: MainWindow, text: str) -> int:
+    tree = window.findings_panel.tree
+    width = tree.header().sectionSize(0) - 2 * tree.indentation() - 12
+    return tree.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text).height()
+
+
+def fits_message(window: MainWindow, item: Any) -> bool:
+    """The row is as tall as its wrapped message (not more than a line taller: the layout has caught up)."""
+    tree = window.findings_panel.tree
+    need = wrapped_height(window, item.text(0))
+    return need <= tree.visualItemRect(item).height() < need + tree.fontMetrics().lineSpacing()
+
+
+def test_findings_show_their_whole_message_on_a_small_screen(qtbot: Any, make_window: Any) -> None:
+    window = make_window(sample_report())
+    window.resize(SMALL_SCREEN_CLIENT)
+    window.show_page("requests")
+    tree = window.findings_panel.tree
+    item = window.findings_panel.items()[0]
+    text = item.text(0)
+    line = tree.fontMetrics().lineSpacing()
+    assert tree.fontMetrics().horizontalAdvance(text) > tree.header().sectionSize(0)  # too long for one line
+    qtbot.waitUntil(lambda: tree.header().sectionSize(0) > 600)  # the column has its width at 1366
+    qtbot.waitUntil(lambda: fits_message(window, item))
+    assert wrapped_height(window, text) >= 2 * line
+    tall = tree.visualItemRect(item).height()
+    window.resize(QSize(1000, 700))  # a narrower column: the row grows to keep the whole message
+    qtbot.waitUntil(lambda: tree.header().sectionSize(0) < 500)
+    qtbot.waitUntil(lambda: fits_message(window, item))
+    assert tree.visualItemRect(item).height() > tall
