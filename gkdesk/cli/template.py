@@ -21,7 +21,7 @@ from gkdesk.template import (
     save_template,
     suggested_return_name,
 )
-from gkdesk.template.units import read_units
+from gkdesk.template.units import level_label, read_units
 
 EXIT_OK, EXIT_ALTERED, EXIT_FAILED = 0, 1, 2
 
@@ -97,24 +97,49 @@ def _make(args: argparse.Namespace) -> int:
 
 def _show(opened: OpenedTemplate) -> int:
     template = opened.template
-    print(f"{opened.path.name}：{template.year} 年度，{load_spec(template.edition).name} 格式，下发单位 {template.issuer or '—'}")
+    spec = load_spec(template.edition)
+    print(f"{opened.path.name}：{template.year} 年度，{spec.name} 格式，下发单位 {template.issuer or '—'}")
+    contact = template.contact
+    details = (("联系部门", contact.office), ("联系地址", contact.address), ("联系电话", contact.phone), ("电子邮箱", contact.email))
+    if any(value for _, value in details):
+        print("联系方式：" + "，".join(f"{label} {value or '—'}" for label, value in details))
     if template.deadline:
         print(f"截止日期：{template.deadline}")
     if template.instructions:
         print(f"填报说明：{template.instructions}")
+    if template.opening:
+        print(f"预填开头段落：{template.opening}")
+    headings = {section.key: section.heading for section in spec.sections}
+    for key, paragraphs in template.narratives:
+        for paragraph in paragraphs:
+            print(f"预填“{headings.get(key, key)}”：{paragraph}")
+    if template.units:
+        print(f"应报送单位（{len(template.units)} 个）：")
     for unit in template.units:
-        print(f"  {unit.code or '—'}  {unit.name}")
+        level = level_label(unit.level, template.edition) if unit.level else "层级未填"
+        print(f"  {unit.code or '—'}  {unit.name}（{level}）")
     print(opened.warning or f"校验值一致（{opened.checksum}）")
     return EXIT_ALTERED if opened.altered else EXIT_OK
+
+
+def _unit_list(template: Template) -> str:
+    return "、".join(unit.name for unit in template.units)
 
 
 def _open(args: argparse.Namespace, opened: OpenedTemplate) -> int:
     template = opened.template
     unit = None
+    wanted = (args.unit or args.organ).strip()
+    if not wanted:
+        if template.units:
+            print(f"用模板新建报告需要 --unit 单位名称（或 --organ）；名单：{_unit_list(template)}", file=sys.stderr)
+        else:
+            print("用模板新建报告需要 --organ 机关名称（模板没有单位名单）", file=sys.stderr)
+        return EXIT_FAILED
     if template.units:
-        unit = template.unit(args.unit or args.organ)
+        unit = template.unit(wanted)
         if unit is None:
-            print(f"“{args.unit or args.organ}”不在模板的单位名单中；名单：{'、'.join(u.name for u in template.units)}", file=sys.stderr)
+            print(f"“{wanted}”不在模板的单位名单中；名单：{_unit_list(template)}", file=sys.stderr)
             return EXIT_FAILED
     if opened.altered:
         print(opened.warning, file=sys.stderr)

@@ -55,3 +55,47 @@ def test_bad_input_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["template", "--year", "2025", "--text", "proactive=x", "-o", str(tmp_path / "t.gkt")]) == 2
     assert "部分=文字" in capsys.readouterr().err
     assert not (tmp_path / "t.gkt").exists()
+
+
+def test_open_without_a_unit_says_what_is_needed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text("甲镇人民政府,镇\n乙镇人民政府,街道\n", encoding="utf-8")
+    template = tmp_path / "t.gkt"
+    assert main(["template", "--year", "2025", "--units", str(units), "-o", str(template)]) == 0
+    capsys.readouterr()
+    assert main(["template", "--open", str(template), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "“”" not in err
+    assert "需要 --unit" in err and "--organ" in err and "甲镇人民政府、乙镇人民政府" in err
+    bare = tmp_path / "bare.gkt"
+    assert main(["template", "--year", "2025", "-o", str(bare)]) == 0
+    capsys.readouterr()
+    assert main(["template", "--open", str(bare), "-o", str(tmp_path)]) == 2
+    assert "需要 --organ" in capsys.readouterr().err
+    assert main(["template", "--open", str(bare), "--organ", "丙镇人民政府", "-o", str(tmp_path)]) == 0
+
+
+def test_show_lists_contact_and_unit_levels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text("甲镇人民政府,镇,001\n县教育局,县直部门,101\n丙单位\n", encoding="utf-8")
+    template = tmp_path / "t.gkt"
+    contact = ["--office", "县政务公开办", "--address", "某某县人民路1号", "--phone", "0951-1234567", "--email", "gk@example.cn"]
+    assert main(["template", "--year", "2025", *contact, "--units", str(units), "--text", "other=未收费。", "-o", str(template)]) == 0
+    capsys.readouterr()
+    assert main(["template", "--show", str(template)]) == 0
+    out = capsys.readouterr().out
+    for detail in ("县政务公开办", "某某县人民路1号", "0951-1234567", "gk@example.cn"):
+        assert detail in out
+    assert "001  甲镇人民政府（乡镇人民政府（街道办事处））" in out
+    assert "101  县教育局（县级政府部门）" in out
+    assert "丙单位（层级未填）" in out
+    assert "预填“六、其他需要报告的事项”：未收费。" in out
+
+
+def test_unknown_level_lists_the_valid_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text("甲镇人民政府,火星\n", encoding="utf-8")
+    assert main(["template", "--year", "2025", "--units", str(units), "-o", str(tmp_path / "t.gkt")]) == 2
+    err = capsys.readouterr().err
+    assert "第1行：未知的层级“火星”" in err
+    assert "township（乡镇人民政府（街道办事处））" in err and "county（县级人民政府）" in err and "简称 镇" in err

@@ -167,3 +167,30 @@ def test_units_list_parses_keys_labels_and_header() -> None:
     assert units == (Unit("甲镇", "township", "001"), Unit("县教育局", "county_dept", "101"), Unit("乙镇", "", ""))
     with pytest.raises(ReportFileError, match="第2行：未知的层级"):
         parse_units("甲镇,township\n乙镇,火星\n", "2021")
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("镇", "township"),
+        ("乡", "township"),
+        ("街道", "township"),
+        ("县", "county"),
+        ("区", "county"),
+        ("县直部门", "county_dept"),
+        ("市", "city"),
+        ("省", "province"),
+        ("乡镇人民政府(街道办事处)", "township"),
+        (" 县级人民政府 ", "county"),
+        ("other", "other"),
+    ],
+)
+def test_unit_levels_accept_common_short_forms(typed: str, key: str) -> None:
+    assert parse_units(f"甲,{typed}\n", "2021") == (Unit("甲", key, ""),)
+    assert parse_units(f"甲,{typed}\n", "2019") == (Unit("甲", key, ""),)
+
+
+def test_an_ambiguous_or_unknown_level_is_refused_with_the_choices() -> None:
+    for typed in ("部门", "政府", "火星"):
+        with pytest.raises(ReportFileError, match=f"未知的层级“{typed}”；层级可填：national_dept（国务院部门）"):
+            parse_units(f"甲,{typed}\n", "2021")
