@@ -84,14 +84,45 @@ def _paragraphs(grids: list[FileGrid]) -> list[Paragraph]:
     return paragraphs
 
 
-def read_foreign_xlsx(path: Path) -> ImportResult:
-    """Read a spreadsheet in the official layout typed by others."""
+def _load(content: bytes, data_only: bool) -> Any:
     import openpyxl
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         # From memory: openpyxl leaves the file open when a damaged package makes it fail half-way.
-        workbook = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True, read_only=False)
+        return openpyxl.load_workbook(io.BytesIO(content), data_only=data_only, read_only=False)
+
+
+def _formula_positions(content: bytes) -> set[str]:
+    """Where visible sheets hold a formula, named as FileGrid.position names cells."""
+    workbook = _load(content, data_only=False)
+    try:
+        found = set()
+        for sheet in workbook.worksheets[:MAX_SHEETS]:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
+            for row in sheet.iter_rows(max_row=MAX_GRID_ROWS, max_col=MAX_GRID_COLS):
+                for cell in row:
+                    if cell.data_type == "f":
+                        found.add(f"工作表“{sheet.title}”第{cell.row}行第{cell.column}列")
+        return found
+    finally:
+        workbook.close()
+
+
+def _drop_blank_formulas(content: bytes, result: ImportResult) -> None:
+    """A total computed by a formula that was never calculated (a file written by a program, not saved by
+    Excel or WPS) has no stored value, yet shows its figure when opened: it is not a blank cell."""
+    if not any(problem.kind == "blank" for problem in result.problems):
+        return
+    formulas = _formula_positions(content)
+    result.problems = [p for p in result.problems if not (p.kind == "blank" and p.where in formulas)]
+
+
+def read_foreign_xlsx(path: Path) -> ImportResult:
+    """Read a spreadsheet in the official layout typed by others."""
+    content = path.read_bytes()
+    workbook = _load(content, data_only=True)
     try:
         sheets = [s for s in workbook.worksheets[:MAX_SHEETS] if getattr(s, "sheet_state", "visible") == "visible"]
         grids = [sheet_grid(sheet) for sheet in sheets]
@@ -109,6 +140,7 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
     result = assemble(tables, text)
     if not result.report.values and not result.report.declared:
         raise ReportFileError(f"{path.name}：未找到年度报告的表格（按标签查找），不是政府信息公开工作年度报告")
+    _drop_blank_formulas(content, result)
     if own.found:
         apply_own_fields(result.report, own)
     result.problems += skipped

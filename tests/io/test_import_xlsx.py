@@ -92,3 +92,11 @@ def test_2019_tables_in_a_2021_report_are_read_as_2019_and_warned(tmp_path: Path
     assert result.report.year == 2021
     assert result.report.values == {k: v for k, v in shown.items() if not load_spec("2019").cells[k].derived}
     assert any(f.rule == "structure.old_format" for f in run_checks(result.report))
+
+
+def test_a_total_computed_by_an_uncalculated_formula_is_not_blank(tmp_path: Path) -> None:
+    """A program-written formula has no stored value but shows its figure when opened; a blank cell does not."""
+    path = tmp_path / "formula.xlsx"
+    build_xlsx(path, SheetVariant(text_overrides={"requests.new.total": "=1+1", "requests.carried_over.total": ""}))
+    blank = [f.anchor for f in import_findings(read_with_result(path)) if f.rule == "value.blank"]
+    assert blank == ["requests.carried_over.total"]
