@@ -130,6 +130,9 @@ class ReportGridView(QTableView):
             self.edit(index)
             return
         self.cell_delegate.prefill = None
+        if refused is None:
+            # committed, unchanged or abandoned (Escape): no refusal is pending any more
+            self.cell_delegate.liveMessage.emit("")
         if hint in (EndEditHint.EditNextItem, EndEditHint.SubmitModelCache):
             self.setCurrentIndex(self._step(True))
         elif hint == EndEditHint.EditPreviousItem:

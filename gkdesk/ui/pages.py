@@ -67,6 +67,7 @@ class TablePage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.grid)
         self.model.rejected.connect(lambda _key, reason: self.show_message(reason))
+        self.model.accepted.connect(self.clear_message)  # a valid value ends any refusal, changed or not
         self.grid.cell_delegate.liveMessage.connect(self.show_message)
         # A bound slot, not a lambda: the page is rebuilt on 打开/新建 while the undo stack lives on.
         self.model.document.undo_stack.indexChanged.connect(self.clear_message)

@@ -24,6 +24,7 @@ class ReportTableModel(QAbstractTableModel):
     """Rows and columns are the printed grid's; merged cells answer at their top-left position only."""
 
     rejected = Signal(str, str)  # cell key, reason
+    accepted = Signal()  # valid values were entered (even if equal to the cells' values: no undo step then)
 
     def __init__(self, document: ReportDocument, table: Table) -> None:
         super().__init__()
@@ -211,6 +212,7 @@ class ReportTableModel(QAbstractTableModel):
         real = [(key, value) for key, value in changes if report.value(key) != value or type(report.value(key)) is not type(value)]
         if real:
             self.document.undo_stack.push(SetCellsCommand(self.document, real, text))
+        self.accepted.emit()
 
     # ------------------------------------------------------------ findings
 

@@ -201,3 +201,36 @@ def test_keyboard_entry_keeps_the_current_cell_in_view(qtbot: Any, make_window: 
     top = page.grid.viewport().mapTo(page.content, page.grid.visualRect(index).topLeft()).y()
     scrolled = page.scroll_area.verticalScrollBar().value()
     assert scrolled <= top <= scrolled + page.scroll_area.viewport().height()
+
+
+def test_refusal_message_goes_when_a_valid_value_is_committed(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    page = table_page(window, "proactive")
+    type_in_cell(qtbot, window, "proactive.fee.amount_wan", "1340.5117")
+    assert page.message.text() == ""
+    # refused, then corrected to the value the cell already holds: no undo step, but the message must go
+    type_in_cell(qtbot, window, "proactive.fee.amount_wan", "12.34567")
+    assert "4位小数" in page.message.text()
+    close_editor(qtbot, window)
+    steps = window.document.undo_stack.count()
+    type_in_cell(qtbot, window, "proactive.fee.amount_wan", "1340.5117")
+    assert window.document.undo_stack.count() == steps
+    assert page.message.text() == ""
+    # refused, then the editor left with acceptable text (Escape): the message goes too
+    type_in_cell(qtbot, window, "proactive.fee.amount_wan", "12.34567")
+    assert "4位小数" in page.message.text()
+    close_editor(qtbot, window)
+    assert page.message.text() == ""
+
+
+def test_refusal_message_goes_after_a_valid_paste_that_changes_nothing(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    page = table_page(window, "requests")
+    page.grid.select_cell("requests.new.natural")
+    assert page.grid.paste_text("5") is None
+    steps = window.document.undo_stack.count()
+    assert page.grid.paste_text("一") is not None
+    assert "粘贴未执行" in page.message.text()
+    assert page.grid.paste_text("5") is None  # the value it already holds: no undo step
+    assert window.document.undo_stack.count() == steps
+    assert page.message.text() == ""
