@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,18 @@ from PySide6.QtGui import QUndoStack
 from gkdesk.checks import Finding, run_checks
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Change, Report, Resolved
+
+FIRST_DEFAULT_YEAR = 2021  # the oldest year a new report starts with (the 2021 format's first year)
+
+
+def today() -> datetime.date:
+    """Today's date (a function, so tests can fix it)."""
+    return datetime.date.today()
+
+
+def default_year() -> int:
+    """The year a new report is for: last calendar year (reports are written early the next year), not before 2021."""
+    return max(FIRST_DEFAULT_YEAR, today().year - 1)
 
 
 class ReportDocument(QObject):
@@ -28,7 +41,7 @@ class ReportDocument(QObject):
 
     def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.report = report or Report.new(2021)
+        self.report = report or Report.new(default_year())
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.model import Report
+from gkdesk.ui.document import default_year
 
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
@@ -47,9 +48,7 @@ class FileActions:
     def new_report(self) -> bool:
         if not self.maybe_close():
             return False
-        current = self.document.report
-        year = current.year or 2021
-        self.document.load(Report.new(year), None)
+        self.document.load(Report.new(default_year()), None)  # last calendar year, in that year's format
         return True
 
     def open_dialog(self) -> bool:

@@ -15,6 +15,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
 from gkdesk.model.lastyear import attach_previous, new_from_last_year, previous_year_problem
 from gkdesk.template import open_template, save_template
+from gkdesk.ui.document import default_year
 from gkdesk.ui.template_dialog import TemplateDialog
 from gkdesk.ui.template_open import UnitPickerDialog
 
@@ -84,7 +85,7 @@ class TemplateActions:
     # ------------------------------------------------------------ actions
 
     def make_template(self) -> bool:
-        dialog = TemplateDialog(self.document.report.year or 2021, self.window)
+        dialog = TemplateDialog(self.document.report.year or default_year(), self.window)
         while self.run_dialog(dialog):
             folder = Path(self.window.preferences.last_folder() or ".")
             path = self.choose_save("保存模板", str(folder / f"{dialog.year.value()}年政府信息公开年报模板.gkt"), TEMPLATE_FILTER)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from gkdesk.model import Report
+from gkdesk.ui import document
 from gkdesk.ui.app import make_application
 from gkdesk.ui.main_window import MainWindow
 from gkdesk.ui.prompts import Prompts
@@ -66,6 +68,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Iter
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     recovery = tmp_path / "recovery"
     monkeypatch.setenv("GKDESK_RECOVERY_DIR", str(recovery))
+    # new reports are for last calendar year: fix "today" so tests do not depend on the date they run
+    monkeypatch.setattr(document, "today", lambda: datetime.date(2022, 2, 15))
     make_application()
     yield recovery
 
