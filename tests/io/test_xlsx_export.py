@@ -105,6 +105,10 @@ def test_check_sheet_formulas_come_from_the_spec(workbook: openpyxl.Workbook) ->
     assert balance[0][6] == '=IF(E2=F2,"通过","不通过")'
     mismatch = next(row for row in rows if row[0] == "text.table_mismatch")
     assert mismatch[6] == "不通过（静态）" and "静态" in str(mismatch[7])
+    # severities in the words of the window and the command line
+    severity = {check.id: check.severity for check in sample_report().spec.checks}
+    assert mismatch[1] == "警告" and balance[0][1] == "错误"
+    assert all(row[1] == ("错误" if severity[row[0]] == "error" else "警告") for row in rows)
     rules_cf = [rule for cf in sheet.conditional_formatting for rule in cf.rules]
     assert any('="不通过"' in rule.formula[0] for rule in rules_cf)
 

@@ -185,7 +185,7 @@ def add_check_sheet(
     for index, row in enumerate(rows, start=2):
         for col in range(1, len(HEADERS) + 1):
             styler.apply(sheet.cell(index, col), TEXT)
-        severity = "错误" if row.severity == "error" else "提醒"
+        severity = "错误" if row.severity == "error" else "警告"  # the words of the window and the command line
         texts = [row.rule, severity, row.place, row.text]
         for col, text in enumerate(texts, start=1):
             put_text(sheet.cell(index, col), text)
