@@ -108,7 +108,7 @@ def test_check_sheet_formulas_come_from_the_spec(workbook: openpyxl.Workbook) ->
     # severities in the words of the window and the command line
     severity = {check.id: check.severity for check in sample_report().spec.checks}
     assert mismatch[1] == "警告" and balance[0][1] == "错误"
-    assert all(row[1] == ("错误" if severity[row[0]] == "error" else "警告") for row in rows)
+    assert all(row[1] == ("错误" if severity[str(row[0])] == "error" else "警告") for row in rows)
     rules_cf = [rule for cf in sheet.conditional_formatting for rule in cf.rules]
     assert any('="不通过"' in rule.formula[0] for rule in rules_cf)
 
