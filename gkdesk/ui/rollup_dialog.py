@@ -212,8 +212,14 @@ class RollupDialog(QDialog):
         return self.worker is not None
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
+        if total == 0:  # nothing to read: an empty bar, not "0 / 1"
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setFormat("0 / 0")
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat("%v / %m")
         self.current.setText(f"正在读取：{name}" if name else "")
 
     def _on_finished(self) -> None:
@@ -268,7 +274,7 @@ class RollupDialog(QDialog):
             f"{year}：计入合计 {counted} 个单位，未报送 {missing} 个，未受理文件 {len(result.refused)} 个；"
             f"合计数校验：{errors} 个错误。"
             if result.totals is not None
-            else "没有可汇总的报告。"
+            else result.nothing_reason
         )
 
     def _clear_result(self) -> None:

@@ -86,3 +86,19 @@ def test_cancel_stops_between_files(qtbot: Any, prompts: Answers, stick: Path, m
     assert dialog.summary.text() == "已取消汇总。"
     assert dialog.rolled is None and dialog.units.rowCount() == 0
     assert dialog.start_button.isEnabled()
+
+
+def test_an_empty_folder_shows_why(qtbot: Any, prompts: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    window = window_factory(qtbot, prompts)()
+    window.rollups.rollup_action.trigger()
+    dialog = window.rollups.dialog
+    assert isinstance(dialog, RollupDialog)
+    monkeypatch.setattr(dialog, "ask_folder", lambda: str(empty))
+    dialog.choose_folder.click()
+    dialog.start_button.click()
+    _finish(qtbot, dialog)
+    assert dialog.progress.text() == "0 / 0"
+    assert "没有可汇总的报告文件" in dialog.summary.text()
+    dialog.close_button.click()
