@@ -156,3 +156,29 @@ def test_row_labels_of_a_wrapping_column_line_up(exported: Path) -> None:
     items = [a for a in alignments.values() if a[:3] == (inner, 1, 1)]
     assert len(items) == 19 and {a[3] for a in items} == {"LEFT (0)"}
     assert alignments["（一）予以公开"][3] == "CENTER (1)" and alignments["三、本年度办理结果"][3] == "CENTER (1)"
+
+
+def _kept(tr: object) -> bool:
+    """Every paragraph of the row is kept with the next (how Word keeps a row with the next row)."""
+    paragraphs = list(tr.iter(qn("w:p")))  # type: ignore[attr-defined]
+    return all(p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None for p in paragraphs)
+
+
+def test_captions_and_headers_stay_with_their_first_rows(exported: Path) -> None:
+    document = docx.Document(str(exported))
+    spec = sample_report().spec
+    tables = [spec.tables[s.table] for s in spec.sections if s.table]
+    for spec_table, table in zip(tables, document.tables, strict=True):
+        layout = build_layout(spec_table)
+        rows = table._tbl.tr_lst
+        kept = [_kept(tr) for tr in rows]
+        assert all(tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+        assert not kept[-1]
+        for row in layout.header_rows:  # a caption or header row never ends a page
+            assert kept[row], (spec_table.key, row)
+        if len(spec_table.bands) > 1:  # table 二: each block whole, blocks free to part
+            block_ends = [r for r in range(layout.n_rows) if r not in layout.header_rows and r + 1 in layout.header_rows]
+            assert block_ends and all(not kept[r] for r in block_ends)
+            assert all(kept[r] for r in range(layout.n_rows - 1) if r not in block_ends), spec_table.key
+        else:  # tables 三 and 四 are long: only the header stays with the first row, the rest may break
+            assert not any(kept[r] for r in range(layout.leading_header_rows, layout.n_rows))

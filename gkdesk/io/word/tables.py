@@ -1,4 +1,5 @@
-"""The three tables in the official layout: every label, merge and border; fixed widths; no split rows.
+"""The three tables in the official layout: every label, merge and border; fixed widths; no split rows;
+a caption or header row never left alone at the foot of a page.
 
 The w:tbl is written directly (tcW, gridSpan, vMerge per cell) instead of through python-docx's cell and
 merge API, which rescans the table on every call.
@@ -50,7 +51,23 @@ def table_xml(table: Table, resolved: Resolved) -> str:
     # Only a table with one header block repeats its header rows on each page (table 二 has four blocks).
     repeat = layout.leading_header_rows if len(table.bands) == 1 else 0
     widths = [twips(mm) for mm in widths_mm]
-    return grid_xml(layout, widths, padding, repeat, lambda cell: cell_text(cell, resolved), size, left)
+    keep = kept_with_next(layout, whole_bands=len(table.bands) > 1)
+    return grid_xml(layout, widths, padding, repeat, lambda cell: cell_text(cell, resolved), size, left, keep)
+
+
+def kept_with_next(layout: TableLayout, whole_bands: bool) -> frozenset[int]:
+    """Rows that must stay on the page of the row after them (their paragraphs get w:keepNext).
+
+    Caption and header rows always stay with what follows, down to the first data row. With `whole_bands`
+    (table 二: four or five short blocks, each a caption, a header and a few rows) every row stays with the
+    next row of its block, so a block moves to the next page whole instead of breaking.
+    """
+    headers = set(layout.header_rows)
+    keep = set()
+    for row in range(layout.n_rows - 1):
+        if row in headers or (whole_bands and row + 1 not in headers):
+            keep.add(row)
+    return frozenset(keep)
 
 
 def grid_xml(
@@ -61,8 +78,10 @@ def grid_xml(
     text_of: Callable[[GridCell], str],
     size: float,
     left_columns: frozenset[int] = frozenset(),
+    keep_with_next: frozenset[int] = frozenset(),
 ) -> str:
-    """A bordered, fixed-width w:tbl; widths in twips per grid column, the first `repeat` rows as header rows."""
+    """A bordered, fixed-width w:tbl; widths in twips per grid column, the first `repeat` rows as header rows,
+    the rows of `keep_with_next` kept on the page of the row after them."""
     margin = twips(padding_mm)
     parts = [
         '<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>',
@@ -86,7 +105,8 @@ def grid_xml(
             cell = covering.get((row, col))
             span = cell.colspan if cell is not None else 1
             left = cell is not None and cell.col in left_columns and is_row_label(cell)
-            parts.append(_cell_xml(cell, row, sum(widths[col : col + span]), text_of, run_properties, left))
+            keep = row in keep_with_next
+            parts.append(_cell_xml(cell, row, sum(widths[col : col + span]), text_of, run_properties, left, keep))
             col += span
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
@@ -94,20 +114,29 @@ def grid_xml(
 
 
 def _cell_xml(
-    cell: GridCell | None, row: int, width: int, text_of: Callable[[GridCell], str], run_properties: str, left: bool
+    cell: GridCell | None,
+    row: int,
+    width: int,
+    text_of: Callable[[GridCell], str],
+    run_properties: str,
+    left: bool,
+    keep: bool = False,
 ) -> str:
     properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    # Word keeps a row with the next when its paragraphs are kept with the next: every paragraph of the row
+    keep_next = "<w:keepNext/>" if keep else ""
+    empty = f"<w:p><w:pPr>{keep_next}</w:pPr></w:p>" if keep else "<w:p/>"
     if cell is None:
-        return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p/></w:tc>"
+        return f"<w:tc><w:tcPr>{properties}</w:tcPr>{empty}</w:tc>"
     if cell.colspan > 1:
         properties += f'<w:gridSpan w:val="{cell.colspan}"/>'
     if cell.row != row:  # continuation of a vertical merge: an empty paragraph, as Word writes it
-        return f"<w:tc><w:tcPr>{properties}<w:vMerge/></w:tcPr><w:p/></w:tc>"
+        return f"<w:tc><w:tcPr>{properties}<w:vMerge/></w:tcPr>{empty}</w:tc>"
     if cell.rowspan > 1:
         properties += '<w:vMerge w:val="restart"/>'
     text = clean_text(text_of(cell))
     paragraph = (
-        '<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto" w:before="0" w:after="0"/><w:ind w:firstLine="0"/>'
+        f'<w:p><w:pPr>{keep_next}<w:spacing w:line="240" w:lineRule="auto" w:before="0" w:after="0"/><w:ind w:firstLine="0"/>'
         f'<w:jc w:val="{"left" if left else "center"}"/></w:pPr>{run(text, run_properties)}</w:p>'
     )
     return f'<w:tc><w:tcPr>{properties}<w:vAlign w:val="center"/></w:tcPr>{paragraph}</w:tc>'
