@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gkdesk.cli.output import wrong_suffix
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
@@ -53,6 +54,10 @@ def _print_summary(result: RollupResult) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    for problem in (wrong_suffix(args.output, (".xlsx",), "汇总表"), wrong_suffix(args.county, (".gkr",), "本级报告")):
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_FAILED
     template = None
     exclude = [args.output] if args.output else []
     try:
@@ -68,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.output:
             write_rollup_xlsx(result, Path(args.output))
+            print(f"汇总表已保存到 {args.output}", file=sys.stderr)
         if args.county:
             save_gkr(county_report(result, args.organ, template=template), Path(args.county))
+            print(f"本级报告已保存到 {args.county}", file=sys.stderr)
         if args.json:
             print(json.dumps(rollup_json(result), ensure_ascii=False, indent=2))
         else:

@@ -364,3 +364,11 @@ def test_a_tie_between_years_is_explained_not_called_a_majority(tmp_path: Path, 
         assert "2020 年度 2 个、2021 年度 1 个" in result.choice_note and "该年度的报告最多" in result.choice_note
     finally:
         result.close()
+
+
+def test_rollup_output_must_be_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gkdesk.cli import main
+
+    assert main(["rollup", str(tmp_path), "-o", str(tmp_path / "sum.txt")]) == 2
+    assert ".xlsx" in capsys.readouterr().err
+    assert not (tmp_path / "sum.txt").exists()
