@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from gkdesk.checks import arithmetic, cells, cross_year, text
 from gkdesk.checks.context import CheckContext
-from gkdesk.checks.finding import Finding
+from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report
-from gkdesk.spec import Check
+from gkdesk.spec import Check, FormatSpec
 
 Evaluator = Callable[[CheckContext, Check], list[Finding]]
 
@@ -37,9 +37,13 @@ def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for check in spec.checks:
         findings.extend(EVALUATORS[check.kind](context, check))
-    order = {section.key: index for index, section in enumerate(spec.sections)}
-    findings.sort(key=lambda finding: order.get(finding.section, len(order)))
-    return findings
+    return sort_by_section(findings, spec)
+
+
+def sort_by_section(findings: list[Finding], spec: FormatSpec) -> list[Finding]:
+    """Findings in the report's order: 基本信息 first, then sections 一 to 六 (stable within each)."""
+    order = {BASIC_SECTION: -1} | {section.key: index for index, section in enumerate(spec.sections)}
+    return sorted(findings, key=lambda finding: order.get(finding.section, len(order)))
 
 
 def count_by_severity(findings: list[Finding]) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from gkdesk.checks.context import CheckContext, chinese_number
-from gkdesk.checks.finding import Finding
+from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report, format_value
 from gkdesk.spec import Check
 
@@ -116,7 +116,7 @@ def check_basic_info(ctx: CheckContext, check: Check) -> list[Finding]:
     if not missing:
         return []
     message = f"基本信息未填写：{'、'.join(missing)}（标题和开篇段落要用到）"
-    return [Finding(check.id, check.severity, (), message, "overview", "basic")]
+    return [Finding(check.id, check.severity, (), message, BASIC_SECTION, BASIC_SECTION)]
 
 
 def check_fee_statement(ctx: CheckContext, check: Check) -> list[Finding]:

@@ -11,7 +11,8 @@ import sys
 from typing import Any
 
 from gkdesk.checks import Finding, run_checks
-from gkdesk.checks.engine import count_by_severity
+from gkdesk.checks.engine import count_by_severity, sort_by_section
+from gkdesk.checks.finding import BASIC_HEADING, BASIC_SECTION
 from gkdesk.checks.report_json import check_json
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import ImportResult, import_findings
@@ -49,7 +50,7 @@ def _unreadable(path: str, message: str, as_json: bool) -> None:
 def format_findings(report: Report, findings: list[Finding]) -> list[str]:
     """Human-readable lines, grouped by section, acknowledged warnings marked."""
     lines = []
-    sections = {section.key: section.heading for section in report.spec.sections}
+    sections = {BASIC_SECTION: BASIC_HEADING} | {section.key: section.heading for section in report.spec.sections}
     current = None
     for finding in findings:
         if finding.section != current:
@@ -80,8 +81,7 @@ def run(args: argparse.Namespace) -> int:
         if problem:  # another organ name: worth saying, not worth refusing (names are written in many ways)
             print(f"注意：{problem}", file=sys.stderr)
     # What reading the file found (cells that could not be placed, hand edits after export) comes first.
-    order = [section.key for section in report.spec.sections]
-    findings = sorted(import_findings(result) + run_checks(report, previous), key=lambda f: order.index(f.section))
+    findings = sort_by_section(import_findings(result) + run_checks(report, previous), report.spec)
     errors, warnings = count_by_severity(findings)
     if args.json:
         print(json.dumps(check_json(args.file, report, findings), ensure_ascii=False, indent=2))
