@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gkdesk.checks import Finding
@@ -13,6 +14,8 @@ from gkdesk.ui.prompts import Prompts
 
 
 class PageStack(QStackedWidget):
+    rebuilt = Signal()  # the pages are new widgets: whatever decorates them (批注 marks) must attach again
+
     def __init__(self, document: ReportDocument, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -36,6 +39,7 @@ class PageStack(QStackedWidget):
         self.edition = self.document.report.edition
         if current in self.pages:
             self.show_page(current)
+        self.rebuilt.emit()
 
     def current_key(self) -> str:
         for key, page in self.pages.items():

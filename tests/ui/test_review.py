@@ -87,6 +87,21 @@ def test_comment_on_the_selected_cell_is_listed_undoable_and_marked(window: Main
     assert len(window.review.panel.comment_items()) == 1
 
 
+def test_marks_follow_the_pages_regenerated_on_opening(window: MainWindow, tmp_path: Path) -> None:
+    returned = sample_report()
+    returned.add_comment(CELL, "县政务公开办", "请核对")
+    save_gkr(returned, tmp_path / "returned.gkr")
+    window.document.forget_changes()
+    assert window.files.open_path(tmp_path / "returned.gkr")
+    QApplication.processEvents()  # the old pages (and anything left on them) are deleted now
+    page = table_page(window, "requests")
+    marks = next(m for m in window.review.marks if m.grid is page.grid)
+    assert marks.positions == [(page.model.index_of(CELL).row(), page.model.index_of(CELL).column())]
+    page.grid.select_cell("requests.new.legal")
+    assert window.review.add_comment()  # refreshes every mark: none may be a deleted widget
+    assert len(marks.positions) == 2
+
+
 def test_reviewer_is_asked_once_then_remembered(window: MainWindow) -> None:
     table_page(window, "requests").grid.select_cell(CELL)
     assert window.review.add_comment()
