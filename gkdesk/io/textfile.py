@@ -34,3 +34,5 @@ def parse_json(text: str, source: str) -> Any:
         ) from None
     except RecursionError:
         raise ReportFileError(f"{source}：文件嵌套过深，已损坏") from None
+    except ValueError:  # a number of thousands of digits (beyond Python's int conversion limit)
+        raise ReportFileError(f"{source}：文件中有过长的数字，已损坏或不是报告文件") from None

@@ -94,6 +94,10 @@ def test_damaged_and_foreign_files(tmp_path: Path) -> None:
     deep.write_text("[" * 100000, encoding="utf-8")
     with pytest.raises(ReportFileError):
         load_gkr(deep)
+    huge = tmp_path / "h.gkr"
+    huge.write_text('{"format": "gkdesk-report", "year": ' + "9" * 5000 + "}", encoding="utf-8")
+    with pytest.raises(ReportFileError, match="过长的数字"):
+        load_gkr(huge)
     with pytest.raises(ReportFileError, match="无法读取"):
         load_gkr(tmp_path / "missing.gkr")
 
