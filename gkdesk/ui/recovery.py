@@ -67,15 +67,25 @@ def find_recovered(exclude: Path | None = None) -> list[RecoveredReport]:
             continue
         if not _owner_gone(file):
             continue  # another gkdesk window is running and owns this file
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-            if data.get("kind") != KIND:
-                continue
-            report = loads(json.dumps(data["report"], ensure_ascii=False), file.name)
-            found.append(RecoveredReport(file, datetime.fromisoformat(data["saved_at"]), data.get("path"), report))
-        except (OSError, ValueError, KeyError, TypeError, ReportFileError):
-            continue
+        recovered = _read_recovery(file)
+        if recovered is not None:
+            found.append(recovered)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _read_recovery(file: Path) -> RecoveredReport | None:
+    """One recovery file, or None when it is unreadable or not one (a damaged file is skipped, never shown as an error)."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("kind") != KIND:
+            return None
+        path = data.get("path")
+        if path is not None and not isinstance(path, str):
+            return None
+        report = loads(json.dumps(data["report"], ensure_ascii=False), file.name)
+        return RecoveredReport(file, datetime.fromisoformat(data["saved_at"]), path, report)
+    except (OSError, ValueError, KeyError, TypeError, ReportFileError):
+        return None
 
 
 def _lock_for(file: Path) -> QLockFile:

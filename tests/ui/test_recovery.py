@@ -10,6 +10,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from gkdesk.io.gkr import report_to_dict
+from gkdesk.model import Report
 from gkdesk.ui.recovery import SUFFIX, find_recovered
 from tests.conftest import ROOT
 from tests.ui.helpers import type_in_cell
@@ -98,3 +100,20 @@ def test_a_running_windows_autosave_is_not_offered_to_another(qtbot: Any, make_w
     second = make_window()
     assert not second.offer_recovery()  # no prompt: the first window is alive and owns its file
     assert prompts.asked == []
+
+
+def test_damaged_recovery_files_are_skipped(isolated: Path) -> None:
+    isolated.mkdir(parents=True, exist_ok=True)
+    report = report_to_dict(Report.new(2021))
+    damaged = [
+        [1, 2],
+        {"kind": "gkdesk-recovery", "saved_at": 5, "path": None, "report": report},
+        {"kind": "gkdesk-recovery", "saved_at": "2022-01-01T00:00:00", "path": 7, "report": report},
+    ]
+    for number, data in enumerate(damaged):
+        (isolated / f"damaged-{number}{SUFFIX}").write_text(json.dumps(data), encoding="utf-8")
+    (isolated / f"truncated{SUFFIX}").write_text("{", encoding="utf-8")
+    assert find_recovered() == []
+    data = {"kind": "gkdesk-recovery", "saved_at": "2022-01-01T00:00:00", "path": None, "report": report}
+    (isolated / f"good{SUFFIX}").write_text(json.dumps(data), encoding="utf-8")
+    assert [r.file.name for r in find_recovered()] == [f"good{SUFFIX}"]
