@@ -31,10 +31,6 @@ def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
             yield section.key, index, paragraph.text
 
 
-def narrative_text(report: Report) -> str:
-    return "\n".join(text for _, _, text in _paragraphs(report))
-
-
 def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
     """A figure the narrative states about the tables must equal the table's figure."""
     findings = []

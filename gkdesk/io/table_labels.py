@@ -30,9 +30,6 @@ class TableLabels:
         best = max((label_score(text, label) for label in self.all_labels()), default=0.0)
         return best if best >= STRONG_MATCH else 0.0
 
-    def is_column_label(self, text: str) -> bool:
-        return any(label_score(text, label) >= STRONG_MATCH for band in self.band_columns for _, label in band)
-
 
 @cache
 def table_labels(edition: str, table_key: str) -> TableLabels:

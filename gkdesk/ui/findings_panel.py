@@ -151,12 +151,6 @@ class FindingsPanel(QWidget):
                 result += [item for j in range(group.childCount()) if (item := group.child(j)) is not None]
         return result
 
-    def item_for(self, finding_key: str) -> QTreeWidgetItem | None:
-        for item in self.items():
-            if item.data(0, FINDING_ROLE).key == finding_key:
-                return item
-        return None
-
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()
         finding = item.data(0, FINDING_ROLE) if item is not None else None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
-from gkdesk.model import CellValue, ValueRejected, format_value, parse_strict
+from gkdesk.model import CellValue, ValueRejected, parse_strict
 from gkdesk.ui.grid_delegate import CellDelegate
 from gkdesk.ui.table_model import GRID_CELL_ROLE, ReportTableModel
 
@@ -223,6 +223,3 @@ class ReportGridView(QTableView):
                     return reason
         model.set_cells(changes, "粘贴")
         return None
-
-    def display_text(self, cell_key: str) -> str:
-        return format_value(self.grid_model.document.resolved.stated(cell_key))

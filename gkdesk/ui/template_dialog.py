@@ -121,11 +121,6 @@ class TemplateDialog(QDialog):
         self.units.setCellWidget(row, 1, levels)
         self.units.setItem(row, 2, QTableWidgetItem(unit.code))
 
-    def set_units(self, units: tuple[Unit, ...]) -> None:
-        self.units.setRowCount(0)
-        for unit in units:
-            self.add_unit(unit)
-
     def ask_units_file(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self, "导入单位名单", "", "名单 (*.csv *.txt);;所有文件 (*)")
         return path or None
