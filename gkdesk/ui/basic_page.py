@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from gkdesk.model import Change, Report
 from gkdesk.spec import edition_for_year, load_spec
 from gkdesk.ui.commands import ReplaceReportCommand, SetFieldCommand
 from gkdesk.ui.document import ReportDocument
-from gkdesk.ui.pages import heading_label
+from gkdesk.ui.pages import heading_label, scroll_page
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.undo_routing import route_undo_keys
 
@@ -98,21 +97,13 @@ class BasicInfoPage(QWidget):
         opening_row.addStretch(1)
         opening_row.addWidget(generate)
 
-        # in a scroll area: on a small screen (1366×768) the page scrolls instead of making the window taller
         content = QWidget()
         row = QHBoxLayout(content)
         body = QWidget(content)
         body.setMaximumWidth(900)
         row.addWidget(body, 1)
         row.addStretch(0)
-        scroll = QScrollArea(self)
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.scroll_area = scroll
+        self.scroll_area = scroll_page(self, content)
         layout = QVBoxLayout(body)
         layout.addWidget(heading_label("基本信息", body))
         layout.addWidget(self.title_label)

@@ -19,6 +19,19 @@ def heading_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def scroll_page(page: QWidget, content: QWidget) -> QScrollArea:
+    """Fill `page` with a frameless scroll area over `content`: on a small screen (1366×768) the page
+    scrolls instead of making the window taller."""
+    scroll = QScrollArea(page)
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return scroll
+
+
 class NarrativePage(QWidget):
     """一、五、六: the section's paragraphs."""
 
@@ -77,15 +90,8 @@ class TablePage(QWidget):
         self.narrative.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.narrative, 1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidget(content)
         self.content = content
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.scroll_area = scroll
+        self.scroll_area = scroll_page(self, content)
         # the grid is as tall as the official table: keep the current cell in view while typing
         self.grid.selectionModel().currentChanged.connect(lambda current, _previous: self.reveal_cell(current))
 
