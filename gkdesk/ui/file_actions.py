@@ -78,12 +78,22 @@ class FileActions:
         self.window.statusBar().showMessage(f"已打开 {path}", 5000)
         return True
 
+    def open_recent(self, file: str) -> bool:
+        """Open a recent file; one that is gone (moved, deleted, stick not inserted) may leave the list."""
+        if Path(file).exists():
+            return self.open_path(file)
+        question = f"{file}\n不存在（可能已移动、删除，或U盘未插入）。\n是否从“最近打开的文件”中移除？"
+        if self.window.prompts.confirm("找不到文件", question):
+            self.window.preferences.remove_recent(file)
+            self._fill_recent()
+        return False
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         files = self.window.preferences.recent_files()
         for number, file in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{number} {file}")
-            action.triggered.connect(lambda _checked=False, file=file: self.open_path(file))
+            action.triggered.connect(lambda _checked=False, file=file: self.open_recent(file))
         if not files:
             self.recent_menu.addAction("（无）").setEnabled(False)
 

@@ -258,3 +258,22 @@ def test_paragraph_selection_counts_empty_paragraphs_of_an_opened_file(make_wind
     page = window.page_stack.pages["problems"]
     page.narrative.select_paragraph(2)
     assert page.narrative.editor.textCursor().selectedText() == "三段"
+
+
+def test_a_recent_file_that_is_gone_can_leave_the_list(tmp_path: Path, make_window: Any, prompts: Any) -> None:
+    from gkdesk.io.gkr import save_gkr
+    from tests.helpers import sample_report
+
+    path = tmp_path / "stick" / "报告.gkr"
+    path.parent.mkdir()
+    save_gkr(sample_report(), path)
+    window = make_window()
+    assert window.files.open_path(path, ask=False)
+    path.unlink()
+    prompts.script("confirm", False)
+    assert not window.files.open_recent(str(path.resolve()))
+    assert window.preferences.recent_files() == [str(path.resolve())]
+    prompts.script("confirm", True)
+    assert not window.files.open_recent(str(path.resolve()))
+    assert window.preferences.recent_files() == []
+    assert "U盘" in prompts.asked[-1][1]
