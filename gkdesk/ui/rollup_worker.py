@@ -39,5 +39,7 @@ class RollupWorker(QThread):
             self.cancelled.emit()
         except (ReportFileError, ValueError, OSError) as error:
             self.failed.emit(str(error))
+        except Exception as error:  # a bug must still end the dialog's wait with a message, not silence
+            self.failed.emit(f"汇总时发生内部错误：{type(error).__name__}: {error}")
         else:
             self.succeeded.emit(result)

@@ -102,3 +102,17 @@ def test_an_empty_folder_shows_why(qtbot: Any, prompts: Answers, tmp_path: Path,
     assert dialog.progress.text() == "0 / 0"
     assert "没有可汇总的报告文件" in dialog.summary.text()
     dialog.close_button.click()
+
+
+def test_an_internal_error_in_the_worker_is_reported(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gkdesk.ui import rollup_worker
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(rollup_worker, "roll_up", broken)
+    worker = rollup_worker.RollupWorker(["nowhere"], None)
+    with qtbot.waitSignal(worker.failed, timeout=10_000) as blocker:
+        worker.start()
+    worker.wait()
+    assert "内部错误" in blocker.args[0]
