@@ -27,6 +27,14 @@ if command -v apt-get >/dev/null 2>&1; then
     fi
 fi
 
+if ! python3 -c "import venv, ensurepip" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    # Debian's own python3 ships venv separately
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends python3-venv
+fi
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "gkdesk 需要 Python 3.11 或更新版本" >&2; exit 1; }
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$want_test" = 1 ]; then
