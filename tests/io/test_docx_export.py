@@ -13,6 +13,7 @@ from gkdesk.cli import main
 from gkdesk.io.docx_export import export_docx
 from gkdesk.spec import build_layout
 from tests.helpers import sample_report
+from tests.io.layout_asserts import assert_docx_tables_follow_layout
 
 
 @pytest.fixture(scope="module")
@@ -73,21 +74,8 @@ def test_page_numbers_odd_right_even_left(exported: Path) -> None:
 
 def test_tables_reproduce_every_label_merge_and_value(exported: Path) -> None:
     document = docx.Document(str(exported))
-    report = sample_report()
-    spec = report.spec
-    tables = [spec.tables[s.table] for s in spec.sections if s.table]
-    assert len(document.tables) == len(tables) == 3
-    for table, docx_table in zip(tables, document.tables, strict=True):
-        layout = build_layout(table)
-        cells = docx_table._cells
-        assert len(docx_table.rows) == layout.n_rows and len(docx_table.columns) == layout.n_cols
-        for cell in layout.cells:
-            docx_cell = cells[cell.row * layout.n_cols + cell.col]
-            if cell.kind != "value":
-                assert docx_cell.text == cell.text
-            for r in range(cell.rowspan):
-                for c in range(cell.colspan):
-                    assert cells[(cell.row + r) * layout.n_cols + cell.col + c]._tc is docx_cell._tc
+    assert len(document.tables) == 3
+    assert_docx_tables_follow_layout(document, sample_report().spec)
     requests = document.tables[1]._cells
     assert requests[3 * 10 + 3].text == "14"  # 一、本年新收 自然人
     assert requests[3 * 10 + 4].text == "0"  # zeros printed, never blank

@@ -18,6 +18,7 @@ from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.model import Report
 from gkdesk.spec import build_layout
 from tests.helpers import filled_report
+from tests.io.layout_asserts import assert_docx_tables_follow_layout, assert_xlsx_sheets_follow_layout
 
 
 def report_2020() -> Report:
@@ -55,37 +56,14 @@ def test_2019_tables_have_their_own_rows_and_columns() -> None:
 
 def test_docx_reproduces_every_2019_label_and_merge(files: tuple[Path, Path]) -> None:
     document = docx.Document(str(files[0]))
-    spec = report_2020().spec
-    tables = [spec.tables[s.table] for s in spec.sections if s.table]
-    assert len(document.tables) == len(tables)
-    for table, docx_table in zip(tables, document.tables, strict=True):
-        layout = build_layout(table)
-        cells = docx_table._cells
-        assert len(docx_table.rows) == layout.n_rows and len(docx_table.columns) == layout.n_cols
-        for cell in layout.cells:
-            top = cells[cell.row * layout.n_cols + cell.col]
-            if cell.kind != "value":
-                assert top.text == cell.text
-            for r in range(cell.rowspan):
-                for c in range(cell.colspan):
-                    assert cells[(cell.row + r) * layout.n_cols + cell.col + c]._tc is top._tc
+    assert_docx_tables_follow_layout(document, report_2020().spec)
     texts = [cell.text for cell in document.tables[0]._cells]
     assert "-7" in texts and "356.25" in texts and "（六）其他处理" in [c.text for c in document.tables[1]._cells]
 
 
 def test_xlsx_reproduces_every_2019_label_and_merge(files: tuple[Path, Path]) -> None:
     workbook = openpyxl.load_workbook(files[1])
-    spec = report_2020().spec
-    for section in (s for s in spec.sections if s.table):
-        sheet = workbook[f"表{section.number}"]
-        merged = {str(r) for r in sheet.merged_cells.ranges}
-        for cell in build_layout(spec.tables[section.table or ""]).cells:
-            top = sheet.cell(TOP + cell.row + 1, cell.col + 1)
-            if cell.kind != "value":
-                assert top.value == cell.text
-            if cell.rowspan > 1 or cell.colspan > 1:
-                end = sheet.cell(TOP + cell.row + cell.rowspan, cell.col + cell.colspan)
-                assert f"{top.coordinate}:{end.coordinate}" in merged
+    assert_xlsx_sheets_follow_layout(workbook, report_2020().spec)
 
 
 def _validations_of(sheet: Worksheet, ref: str) -> list[object]:

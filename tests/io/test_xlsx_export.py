@@ -15,6 +15,7 @@ from gkdesk.io.xlsx_export import export_xlsx
 from gkdesk.model import Paragraph
 from gkdesk.spec import build_layout
 from tests.helpers import sample_report
+from tests.io.layout_asserts import assert_xlsx_sheets_follow_layout
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -45,19 +46,7 @@ def test_sheets(workbook: openpyxl.Workbook) -> None:
 
 
 def test_tables_have_every_label_and_merge(workbook: openpyxl.Workbook) -> None:
-    spec = sample_report().spec
-    for section in (s for s in spec.sections if s.table):
-        sheet = workbook[f"表{section.number}"]
-        layout = build_layout(spec.tables[section.table or ""])
-        merged = {str(r) for r in sheet.merged_cells.ranges}
-        for cell in layout.cells:
-            top = sheet.cell(TOP + cell.row + 1, cell.col + 1)
-            if cell.kind != "value":
-                assert top.value == cell.text
-            if cell.rowspan > 1 or cell.colspan > 1:
-                end = sheet.cell(TOP + cell.row + cell.rowspan, cell.col + cell.colspan)
-                assert f"{top.coordinate}:{end.coordinate}" in merged
-            assert top.border.left.style == "thin"
+    assert_xlsx_sheets_follow_layout(workbook, sample_report().spec)
 
 
 def test_inputs_unlocked_totals_formulas_protected(workbook: openpyxl.Workbook) -> None:
