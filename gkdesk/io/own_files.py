@@ -13,21 +13,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from gkdesk.io.embedded import EmbeddedDataCorrupt, NoEmbeddedData, OwnFile, own_file_readers
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import HandEdit, ImportProblem, ImportResult
 from gkdesk.model import Paragraph, Report, parse_lenient
 
 ForeignReader = Callable[[Path], ImportResult]
 _PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
-
-
-def _own_reader(suffix: str) -> Callable[[Path], object] | None:
-    try:
-        from gkdesk.io.embedded import own_file_readers
-    except ImportError:  # exporter not available: every file is read by its labels
-        return None
-    reader = own_file_readers().get(suffix)
-    return reader
 
 
 def read_own(
@@ -51,30 +43,22 @@ def _read_own(path: Path, suffix: str, foreign: ForeignReader) -> ImportResult:
     from gkdesk.io.safe_zip import check_package
 
     check_package(path, suffix)
-    reader = _own_reader(suffix)
     note = None
-    if reader is not None:
-        from gkdesk.io.embedded import EmbeddedDataCorrupt, NoEmbeddedData
-
-        try:
-            own = reader(path)
-        except NoEmbeddedData:
-            own = None
-        except EmbeddedDataCorrupt as error:
-            own, note = None, f"gkdesk 内嵌数据不可用（{error}），已按表格和标题读取可见内容"
-        except ImportError:
-            own = None
-        if own is not None:
-            return _from_own(own)
+    try:
+        return _from_own(own_file_readers()[suffix](path))
+    except NoEmbeddedData:
+        pass  # not made by gkdesk: read by its labels
+    except EmbeddedDataCorrupt as error:
+        note = f"gkdesk 内嵌数据不可用（{error}），已按表格和标题读取可见内容"
     result = foreign(path)
     if note:
         result.problems.insert(0, ImportProblem("note", note))
     return result
 
 
-def _from_own(own: object) -> ImportResult:
-    embedded: Report = own.report  # type: ignore[attr-defined]
-    differences = [HandEdit(d.key, d.embedded, d.visible) for d in own.differences]  # type: ignore[attr-defined]
+def _from_own(own: OwnFile) -> ImportResult:
+    embedded = own.report
+    differences = [HandEdit(d.key, d.embedded, d.visible) for d in own.differences]
     report = embedded.copy()
     report.comments = list(embedded.comments)
     problems = []
