@@ -43,6 +43,7 @@ class ReportDocument(QObject):
         super().__init__(parent)
         self.report = report or Report.new(default_year())
         self.path: Path | None = None
+        self.suggested_path: Path | None = None  # what 另存为 offers for an untitled report (from a template)
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
         self.import_findings: list[Finding] = []  # problems met reading the opened file
@@ -76,15 +77,22 @@ class ReportDocument(QObject):
         self.undo_stack.setClean()
 
     def load(
-        self, report: Report, path: Path | None, recovered: bool = False, import_findings: list[Finding] | None = None
+        self,
+        report: Report,
+        path: Path | None,
+        recovered: bool = False,
+        import_findings: list[Finding] | None = None,
+        suggested_path: Path | None = None,
     ) -> None:
         """Show another report (新建, 打开, 恢复): the undo history starts afresh.
 
         `import_findings`: what reading the file met (unplaced cells…), shown with the checks until the next load.
+        `suggested_path`: where 另存为 proposes to save an untitled report (a template's return name).
         """
         self.import_findings = list(import_findings or [])
         self.undo_stack.clear()
         self.path = path
+        self.suggested_path = suggested_path
         self._recovered = recovered
         self.report.replace_content(report)
         self.undo_stack.setClean()

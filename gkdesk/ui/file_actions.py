@@ -109,8 +109,8 @@ class FileActions:
         suggested_name = f"{report.title}.gkr" if report.organ else "政府信息公开工作年度报告.gkr"
         folder = self.document.path.parent if self.document.path else Path(self.window.preferences.last_folder() or ".")
         suggested = str(folder / suggested_name)
-        if self.document.path is None and self.document.property("suggestedName"):  # set when opened from a template
-            suggested = str(self.document.property("suggestedName"))
+        if self.document.path is None and self.document.suggested_path is not None:  # opened from a template
+            suggested = str(self.document.suggested_path)
         path = self.window.prompts.save_file_name(suggested)
         return self._save_to(Path(path)) if path else False
 

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 TEMPLATE_FILTER = "gkdesk 模板 (*.gkt)"
 REPORT_FILTER = "报告文件 (*.gkr *.docx *.xlsx);;所有文件 (*)"
-SUGGESTED_NAME = "suggestedName"  # dynamic property on the document: the name 另存为 should offer
 
 
 class AttachPreviousCommand(QUndoCommand):
@@ -61,7 +60,6 @@ class TemplateActions:
             menu.insertSeparator(anchor)
         else:
             menu.addActions([self.open_action, self.last_year_action, self.make_action, self.attach_action])
-        self.document.reset.connect(lambda: self.document.setProperty(SUGGESTED_NAME, None))
 
     def _action(self, text: str, slot: object, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -119,8 +117,7 @@ class TemplateActions:
         if not self.window.files.maybe_close():
             return False
         name = dialog.suggested_name()
-        self.document.load(dialog.report(), None)
-        self.document.setProperty(SUGGESTED_NAME, str(Path(opened.path).parent / name))
+        self.document.load(dialog.report(), None, suggested_path=Path(opened.path).parent / name)
         self.window.statusBar().showMessage(f"已用模板新建报告；填好后请保存为 {name}", 10000)
         return True
 
