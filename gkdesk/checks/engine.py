@@ -7,7 +7,7 @@ from collections.abc import Callable
 from gkdesk.checks import arithmetic, cells, cross_year, text
 from gkdesk.checks.context import CheckContext
 from gkdesk.checks.finding import BASIC_SECTION, Finding
-from gkdesk.model import Report
+from gkdesk.model import Report, Resolved
 from gkdesk.spec import Check, FormatSpec
 
 Evaluator = Callable[[CheckContext, Check], list[Finding]]
@@ -30,10 +30,16 @@ EVALUATORS: dict[str, Evaluator] = {
 }
 
 
-def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All findings for `report`, in section order; cross-year rules use `previous` or report.previous."""
+def run_checks(report: Report, previous: Report | None = None, resolved: Resolved | None = None) -> list[Finding]:
+    """All findings for `report`, in section order; cross-year rules use `previous` or report.previous.
+
+    `resolved`: the report's values already resolved by the caller (the window keeps them), so they are not
+    computed twice per keystroke.
+    """
     spec = report.spec
     context = CheckContext(report, spec, previous if previous is not None else report.previous)
+    if resolved is not None:
+        context.resolved = resolved
     findings: list[Finding] = []
     for check in spec.checks:
         findings.extend(EVALUATORS[check.kind](context, check))

@@ -125,7 +125,6 @@ class ReportDocument(QObject):
 
     def _after_changes(self, changes: list[Change]) -> None:
         if any(c.kind == "all" or (c.kind == "field" and c.key == "edition") for c in changes):
-            self.resolved = Resolved(self.report)
             self.recheck()
             self.reset.emit()
         else:
@@ -138,7 +137,7 @@ class ReportDocument(QObject):
     def recheck(self) -> None:
         self.resolved = Resolved(self.report)
         try:
-            self.findings = run_checks(self.report) + self.import_findings
+            self.findings = run_checks(self.report, resolved=self.resolved) + self.import_findings
         except Exception as error:  # a broken rule must not stop the clerk typing
             logging.getLogger(__name__).exception("checks failed")
             self.findings = [Finding("internal.check_failed", "error", (), f"审核程序出错：{error}", "overview", "overview")]

@@ -255,3 +255,11 @@ def test_finding_order_follows_sections() -> None:
     report.narratives["problems"] = []
     sections = [f.section for f in run_checks(report)]
     assert sections == sorted(sections, key=["overview", "proactive", "requests", "appeals", "problems", "other"].index)
+
+
+def test_values_resolved_by_the_caller_give_the_same_findings() -> None:
+    from gkdesk.model import Resolved
+
+    report = filled_report()
+    report.values["requests.new.natural"] = 3
+    assert run_checks(report, resolved=Resolved(report)) == run_checks(report)
