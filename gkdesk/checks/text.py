@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from gkdesk.checks.context import CheckContext, chinese_number
+from gkdesk.checks.figures import stated_figures
 from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report, format_value
 from gkdesk.spec import Check
 
 MIN_TEXT_FOR_REPETITION = 200
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def paragraph_anchor(section_key: str, index: int) -> str:
@@ -36,23 +31,19 @@ def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
     findings = []
     reported: set[tuple[str, str, int]] = set()
     for section_key, index, text in _paragraphs(ctx.report):
-        for figure in check.params["figures"]:
-            cells = tuple(figure["cells"])
-            table_value = sum((ctx.resolved.number(key) for key in cells), start=0)
-            for pattern in figure["patterns"]:
-                for match in _compiled(pattern).finditer(text):
-                    stated = int(match.group(1).replace(",", ""))
-                    anchor = paragraph_anchor(section_key, index)
-                    if stated == table_value or (figure["name"], anchor, stated) in reported:
-                        continue
-                    reported.add((figure["name"], anchor, stated))
-                    section = ctx.spec.section(section_key)
-                    places = "+".join(ctx.cell_place(ctx.spec.cells[key]) for key in cells)
-                    message = (
-                        f"{section.heading} 第{chinese_number(index + 1)}段：正文“{match.group(0).strip()}”"
-                        f"（{figure['name']}）为{stated}，而{places}为{format_value(table_value)}"
-                    )
-                    findings.append(Finding(check.id, check.severity, cells, message, section_key, anchor))
+        for stated in stated_figures(text, check.params["figures"]):
+            table_value = sum((ctx.resolved.number(key) for key in stated.cells), start=0)
+            anchor = paragraph_anchor(section_key, index)
+            if stated.value == table_value or (stated.name, anchor, stated.value) in reported:
+                continue
+            reported.add((stated.name, anchor, stated.value))
+            section = ctx.spec.section(section_key)
+            places = "+".join(ctx.cell_place(ctx.spec.cells[key]) for key in stated.cells)
+            message = (
+                f"{section.heading} 第{chinese_number(index + 1)}段：正文“{stated.phrase}”"
+                f"（{stated.name}）为{stated.value}，而{places}为{format_value(table_value)}"
+            )
+            findings.append(Finding(check.id, check.severity, stated.cells, message, section_key, anchor))
     return findings
 
 

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gkdesk.spec.layout import LayoutError, build_layout
+from gkdesk.spec.phrases import phrase_error
 from gkdesk.spec.types import (
     Band,
     CellSpec,
@@ -285,6 +286,11 @@ def _check_refs(
         for key in figure.get("cells", []):
             if key not in cells:
                 raise SpecError(f"{where}.figures[{figure_index}]：引用了未定义的单元格 {key}")
+        for name in ("patterns", "zero_patterns"):
+            for pattern_index, pattern in enumerate(figure.get(name, [])):
+                error = phrase_error(pattern, zero=name == "zero_patterns")
+                if error is not None:
+                    raise SpecError(f"{where}.figures[{figure_index}].{name}[{pattern_index}]：{error}")
     if "section" in params and params["section"] not in sections:
         raise SpecError(f"{where}.section：引用了未定义的部分 {params['section']}")
 

@@ -105,3 +105,15 @@ def test_syntax_error_names_file(tmp_path: Path) -> None:
     broken.write_text("edition = \n", encoding="utf-8")
     with pytest.raises(SpecError, match=r"broken\.toml"):
         load_spec_file(broken)
+
+
+def test_figure_phrase_without_number(data: dict[str, Any]) -> None:
+    figures = next(c for c in data["checks"] if c["id"] == "text.table_mismatch")["figures"]
+    figures[0]["patterns"] = ["收到申请(\\d+)件"]
+    refuse(data, "figures[0].patterns[0]", "{n}")
+
+
+def test_figure_phrase_not_a_regex(data: dict[str, Any]) -> None:
+    figures = next(c for c in data["checks"] if c["id"] == "text.table_mismatch")["figures"]
+    figures[0]["zero_patterns"] = ["未收到(申请"]
+    refuse(data, "figures[0].zero_patterns[0]", "正则表达式")

@@ -1,0 +1,65 @@
+"""Figures the narrative states about the tables, read with the phrases of the format definition.
+
+Each `text.table_mismatch` figure in forms/*.toml names its cells and the phrases that state it:
+`patterns` are regular expressions where `{n}` stands for the number (digits, full-width digits or
+thousands separators), `zero_patterns` phrases that state zero without a digit (“未收到…申请”).
+Reading and drafting agree by using this one reader: whatever a draft writes, `stated_figures`
+parses back.
+
+Where phrases overlap (“予以公开及部分公开258件” also contains “部分公开258件”), the longest phrase
+stating a number wins, so a combined figure is never read as one of its parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gkdesk.spec.phrases import compile_phrase
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """One figure found in a text: which figure, the number stated and the phrase stating it."""
+
+    name: str
+    cells: tuple[str, ...]
+    value: int
+    phrase: str
+    start: int
+    end: int
+    claim: tuple[object, ...]  # what the phrase states: the number's position, or (figure, start) for zero phrases
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits as ASCII, one character for one (positions are kept)."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
+def _candidates(text: str, figures: Sequence[Mapping[str, Any]]) -> Iterator[StatedFigure]:
+    folded = fold_digits(text)
+    for figure in figures:
+        name, cells = figure["name"], tuple(figure["cells"])
+        for zero, key in ((False, "patterns"), (True, "zero_patterns")):
+            for pattern in figure.get(key, ()):
+                for match in compile_phrase(pattern).finditer(folded):
+                    value = 0 if zero else int(match.group(1).replace(",", ""))
+                    claim: tuple[object, ...] = (name, match.start()) if zero else match.span(1)
+                    phrase = text[match.start() : match.end()].strip()
+                    yield StatedFigure(name, cells, value, phrase, match.start(), match.end(), claim)
+
+
+def stated_figures(text: str, figures: Sequence[Mapping[str, Any]]) -> list[StatedFigure]:
+    """Every figure `text` states, in text order.
+
+    A number read by several phrases (“予以公开及部分公开258件” and its tail “部分公开258件”) belongs
+    to the longest of them; the same for a zero phrase read twice for one figure.
+    """
+    found = sorted(_candidates(text, figures), key=lambda f: (-(f.end - f.start), f.start))
+    kept: dict[tuple[object, ...], StatedFigure] = {}
+    for figure in found:
+        kept.setdefault(figure.claim, figure)
+    return sorted(kept.values(), key=lambda f: (f.start, f.name))
