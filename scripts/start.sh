@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install everything and start gkdesk: bash scripts/start.sh [FILE]
+# Start gkdesk: bash scripts/start.sh [FILE] [options as for python main.py]
+# The first run installs what is missing (needs the network); later runs start offline without pip.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-exec .venv/bin/python main.py "$@"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/setup.sh"
+exec "$root/.venv/bin/python" "$root/main.py" "$@"
