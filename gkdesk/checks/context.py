@@ -51,12 +51,37 @@ class CheckContext:
 
 
 _DIGITS = "零一二三四五六七八九"
+_PLACES = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (enough for column and paragraph numbers)."""
+    """How a number is said: 1 → 一, 12 → 十二, 105 → 一百零五, 110 → 一百一十, 12345 → 一万二千三百四十五."""
+    if n < 0:
+        return "负" + chinese_number(-n)
     if n < 10:
         return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+    if n < 10_000:
+        return _below_ten_thousand(n, leading=True)
+    high, low = divmod(n, 10_000)
+    if not low:
+        return chinese_number(high) + "万"
+    joiner = "零" if low < 1000 else ""
+    return chinese_number(high) + "万" + joiner + _below_ten_thousand(low, leading=False)
+
+
+def _below_ten_thousand(n: int, leading: bool) -> str:
+    """1..9999 in words; `leading` says 十二 rather than 一十二 when the number starts with its tens."""
+    parts: list[str] = []
+    zero_pending = False
+    for value, unit in _PLACES:
+        digit = n // value % 10
+        if digit == 0:
+            zero_pending = bool(parts)
+            continue
+        if zero_pending:
+            parts.append("零")
+            zero_pending = False
+        if not (leading and not parts and digit == 1 and unit == "十"):
+            parts.append(_DIGITS[digit])
+        parts.append(unit)
+    return "".join(parts)
