@@ -7,15 +7,21 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from gkdesk.cli.parser import ChineseArgumentParser, unknown_verb_message
 
 # Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
 VERB_MODULES = ("check", "template", "rollup", "import", "compare", "export")
 # A verb whose module cannot carry its name ("import" is a Python keyword) maps to another module.
 MODULE_FOR_VERB = {"import": "import_"}
+# What the window opens; a first word with none of these suffixes that is not a file is taken as a mistyped verb.
+OPENABLE_SUFFIXES = (".gkr", ".docx", ".xlsx", ".gkt", ".gkrecover")
+EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gkdesk", description="政府信息公开工作年度报告：填报、校验、审核、汇总")
+    parser = ChineseArgumentParser(prog="gkdesk", description="政府信息公开工作年度报告：填报、校验、审核、汇总")
     subparsers = parser.add_subparsers(dest="verb", metavar="命令")
     for name in VERB_MODULES:
         importlib.import_module(f"gkdesk.cli.{MODULE_FOR_VERB.get(name, name)}").register(subparsers)
@@ -23,9 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gkdesk", description="打开报告编辑窗口")
-    parser.add_argument("file", nargs="?", help="要打开的报告文件（.gkr、.docx、.xlsx 或模板 .gkt）")
-    parser.add_argument("--screenshot", metavar="DIR", help="把窗口的每一页保存为 PNG 后退出")
+    parser = ChineseArgumentParser(prog="gkdesk", description="打开报告编辑窗口")
+    parser.add_argument("file", nargs="?", metavar="文件", help="要打开的报告文件（.gkr、.docx、.xlsx 或模板 .gkt）")
+    parser.add_argument("--screenshot", metavar="目录", help="把窗口的每一页保存为 PNG 后退出")
     parser.add_argument("--size", metavar="宽x高", help="截图时的窗口大小，例如 1366x700（默认 1280x800）")
     return parser
 
@@ -33,22 +39,41 @@ def _window_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _use_utf8_output()
+    try:
+        try:
+            code = _dispatch(args_list)
+        except SystemExit as stop:  # argparse after --help or a usage error (it has printed why)
+            code = stop.code if isinstance(stop.code, int) else EXIT_USAGE
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `check … | head` or `--help | head` closed the pipe: stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
+
+
+def _dispatch(args_list: list[str]) -> int:
     if args_list and args_list[0] in VERB_MODULES:
         args = build_parser().parse_args(args_list)
-        try:
-            return int(args.func(args))
-        except BrokenPipeError:
-            # `check … | head` closed the pipe: stop quietly, as command-line tools do.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
+        return int(args.func(args))
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()
         print("\n不带命令时：python main.py [文件] [--screenshot 目录 [--size 宽x高]] 打开编辑窗口。")
         return 0
+    if args_list and _looks_like_verb(args_list[0]):
+        print(unknown_verb_message(args_list[0], VERB_MODULES), file=sys.stderr)
+        return EXIT_USAGE
     window_args = _window_parser().parse_args(args_list)
     from gkdesk.ui.app import run_window  # Qt is imported only for the window
 
     return run_window(window_args.file, window_args.screenshot, window_args.size)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A first word that is neither an option, nor an existing path, nor a file name the window opens."""
+    if word.startswith("-") or Path(word).suffix.lower() in OPENABLE_SUFFIXES:
+        return False
+    return not os.path.lexists(word)
 
 
 def _use_utf8_output() -> None:

@@ -25,8 +25,8 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("check", help="校验报告文件", description="校验报告文件并列出问题")
-    parser.add_argument("file", help="报告文件（.gkr、.docx 或 .xlsx）")
-    parser.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年度报告，用于跨年度校验")
+    parser.add_argument("file", metavar="文件", help="报告文件（.gkr、.docx 或 .xlsx）")
+    parser.add_argument("--previous", metavar="上年文件", help="上年度报告，用于跨年度校验")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(func=run)
 

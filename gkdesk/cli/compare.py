@@ -17,8 +17,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "compare", help="比较两份报告", description="列出两份报告之间每一处改动的数值和段落（修改说明）"
     )
-    parser.add_argument("old", help="原报告（下发或上一版本，.gkr/.docx/.xlsx）")
-    parser.add_argument("new", help="退回的报告（.gkr/.docx/.xlsx）")
+    parser.add_argument("old", metavar="原报告", help="原报告（下发或上一版本，.gkr/.docx/.xlsx）")
+    parser.add_argument("new", metavar="退回报告", help="退回的报告（.gkr/.docx/.xlsx）")
     parser.add_argument("-o", "--output", metavar="修改说明.xlsx", help="把修改说明导出为 .xlsx 或 .docx")
     parser.set_defaults(func=run)
 

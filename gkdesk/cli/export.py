@@ -27,9 +27,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export", help="导出 Word / Excel", description="把报告导出为 Word（.docx）和/或 Excel（.xlsx）"
     )
-    parser.add_argument("file", help="报告文件（.gkr、.docx 或 .xlsx）")
-    parser.add_argument("--docx", metavar="OUT", help="导出的 Word 文件")
-    parser.add_argument("--xlsx", metavar="OUT", help="导出的 Excel 文件")
+    parser.add_argument("file", metavar="文件", help="报告文件（.gkr、.docx 或 .xlsx）")
+    parser.add_argument("--docx", metavar="输出.docx", help="导出的 Word 文件")
+    parser.add_argument("--xlsx", metavar="输出.xlsx", help="导出的 Excel 文件")
     parser.add_argument("--allow-errors", action="store_true", help="报告有错误时仍然导出")
     parser.set_defaults(func=run)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gkdesk.cli.output import wrong_suffix
+from gkdesk.cli.parser import whole_number
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
@@ -23,14 +24,14 @@ EXIT_OK, EXIT_FAILED = 0, 2
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("rollup", help="汇总各单位报送的报告", description="汇总文件夹或文件中各单位报送的年度报告")
-    parser.add_argument("sources", nargs="+", metavar="DIR_OR_FILE", help="文件夹（如U盘）或报告文件（.gkr、.docx、.xlsx）")
-    parser.add_argument("-o", "--output", metavar="OUT.xlsx", help="汇总表（.xlsx）保存位置")
-    parser.add_argument("--template", metavar="T.gkt", help="模板：固定年度、格式，并提供应报送单位名单")
-    parser.add_argument("--year", type=int, help="汇总年度（无模板时；缺省取多数报告的年度）")
-    parser.add_argument("--county", metavar="FILE.gkr", help="同时新建本级报告，表格预填合计数")
-    parser.add_argument("--organ", default="", help="本级报告的机关名称（与 --county 一起使用）")
+    parser.add_argument("sources", nargs="+", metavar="文件夹或文件", help="文件夹（如U盘）或报告文件（.gkr、.docx、.xlsx）")
+    parser.add_argument("-o", "--output", metavar="汇总.xlsx", help="汇总表（.xlsx）保存位置")
+    parser.add_argument("--template", metavar="模板.gkt", help="模板：固定年度、格式，并提供应报送单位名单")
+    parser.add_argument("--year", type=whole_number, metavar="年度", help="汇总年度（无模板时；缺省取多数报告的年度）")
+    parser.add_argument("--county", metavar="本级.gkr", help="同时新建本级报告，表格预填合计数")
+    parser.add_argument("--organ", default="", metavar="机关名称", help="本级报告的机关名称（与 --county 一起使用）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出汇总结果")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="同时读取文件的进程数（缺省 1）")
+    parser.add_argument("--jobs", type=whole_number, default=1, metavar="进程数", help="同时读取文件的进程数（缺省 1）")
     parser.set_defaults(func=run)
 
 

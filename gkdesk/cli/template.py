@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gkdesk.cli.parser import whole_number
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Contact
@@ -28,33 +29,34 @@ EXIT_OK, EXIT_ALTERED, EXIT_FAILED = 0, 1, 2
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("template", help="制作或打开下发模板（.gkt）", description="制作下发给各单位的填报模板")
-    parser.add_argument("-o", "--output", metavar="FILE", help="模板（.gkt）或新报告的保存位置（文件或文件夹）")
-    parser.add_argument("--year", type=int, help="报告年度")
-    parser.add_argument("--edition", choices=("2021", "2019"), help="格式版本（缺省按年度）")
-    parser.add_argument("--issuer", default="", help="下发单位，如 某某县人民政府办公室")
-    parser.add_argument("--office", default="", help="联系部门")
-    parser.add_argument("--address", default="", help="联系地址")
-    parser.add_argument("--phone", default="", help="联系电话")
-    parser.add_argument("--email", default="", help="电子邮箱")
-    parser.add_argument("--deadline", default="", help="报送截止日期 YYYY-MM-DD")
-    parser.add_argument("--instructions", default="", help="填报说明（打开模板时显示）")
-    parser.add_argument("--instructions-file", metavar="FILE", help="从 UTF-8 文本文件读取填报说明")
+    parser.add_argument("-o", "--output", metavar="文件", help="模板（.gkt）或新报告的保存位置（文件或文件夹）")
+    parser.add_argument("--year", type=whole_number, metavar="年度", help="报告年度")
+    parser.add_argument("--edition", choices=("2021", "2019"), metavar="格式", help="格式版本（缺省按年度）")
+    parser.add_argument("--issuer", default="", metavar="单位", help="下发单位，如 某某县人民政府办公室")
+    parser.add_argument("--office", default="", metavar="部门", help="联系部门")
+    parser.add_argument("--address", default="", metavar="地址", help="联系地址")
+    parser.add_argument("--phone", default="", metavar="电话", help="联系电话")
+    parser.add_argument("--email", default="", metavar="邮箱", help="电子邮箱")
+    parser.add_argument("--deadline", default="", metavar="日期", help="报送截止日期，如 2026-01-31")
+    parser.add_argument("--instructions", default="", metavar="文字", help="填报说明（打开模板时显示）")
+    parser.add_argument("--instructions-file", metavar="文件", help="从文本文件（UTF-8 或 GBK）读取填报说明")
     parser.add_argument(
         "--opening",
+        metavar="文字",
         help="预填的开头段落，可用 {organ} {year} {office} {address} {phone} {email}；不填则各单位按格式自动生成",
     )
     parser.add_argument(
         "--text",
         action="append",
         default=[],
-        metavar="SECTION=TEXT",
+        metavar="部分=文字",
         help="预填某部分的段落（可重复），如 other=本年度未收取信息处理费。部分：overview problems other",
     )
-    parser.add_argument("--units", metavar="FILE.csv", help="应报送单位名单：每行 名称,层级,代码")
-    parser.add_argument("--open", metavar="T.gkt", help="用模板新建报告（配合 --unit 或 --organ）")
-    parser.add_argument("--unit", default="", help="从名单中选择的单位名称")
-    parser.add_argument("--organ", default="", help="机关名称（模板没有名单时）")
-    parser.add_argument("--show", metavar="T.gkt", help="显示模板内容及校验结果")
+    parser.add_argument("--units", metavar="单位.csv", help="应报送单位名单：每行 名称,层级,代码")
+    parser.add_argument("--open", metavar="模板.gkt", help="用模板新建报告（配合 --unit 或 --organ）")
+    parser.add_argument("--unit", default="", metavar="单位名称", help="从名单中选择的单位名称")
+    parser.add_argument("--organ", default="", metavar="机关名称", help="机关名称（模板没有名单时）")
+    parser.add_argument("--show", metavar="模板.gkt", help="显示模板内容及校验结果")
     parser.set_defaults(func=run)
 
 
