@@ -32,14 +32,23 @@ def _blank_tables(ctx: CheckContext) -> set[str]:
 
 
 def check_blank_values(ctx: CheckContext, check: Check) -> list[Finding]:
-    """Blank input cells in tables that are otherwise filled in."""
+    """Blank input cells of tables that are otherwise filled in: one finding per table, listing the cells.
+
+    Its anchor is the table's section, so an explanation (说明) stays with the table while cells are filled.
+    """
     skipped = _blank_tables(ctx)
-    findings = []
+    blanks: dict[str, list[str]] = {}
     for cell in ctx.spec.input_cells:
-        if cell.table in skipped or ctx.report.values.get(cell.key) is not None:
-            continue
-        message = f"{ctx.cell_place(cell)}为空白，按0计；公开的报告应填写0"
-        findings.append(Finding(check.id, check.severity, (cell.key,), message, ctx.section_of_table(cell.table), cell.key))
+        if cell.table not in skipped and ctx.report.values.get(cell.key) is None:
+            blanks.setdefault(cell.table, []).append(cell.key)
+    findings = []
+    for table, keys in blanks.items():
+        section = ctx.section_of_table(table)
+        if len(keys) == 1:
+            message = f"{ctx.cell_place(ctx.spec.cells[keys[0]])}为空白，按0计；公开的报告应填写0"
+        else:
+            message = f"{ctx.table_name(table)}有 {len(keys)} 个空白单元格，按0计；公开的报告应填写0（可用“空白填 0”）"
+        findings.append(Finding(check.id, check.severity, tuple(keys), message, section, section))
     return findings
 
 

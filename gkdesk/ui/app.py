@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from gkdesk.ui.style import apply_style
+from gkdesk.ui.translations import install_chinese
 
 
 def make_application() -> QApplication:
@@ -19,6 +20,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("gkdesk")
     app.setApplicationName("gkdesk")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
+    install_chinese(app)
     apply_style(app)
     return app
 

@@ -15,6 +15,7 @@ HEADER_COLOR = QColor("#eef1f5")
 LABEL_COLOR = QColor("#fafbfc")
 DERIVED_COLOR = QColor("#f0f0f0")
 MISMATCH_COLOR = QColor("#f3b8b8")
+BLANK_COLOR = QColor("#fbf8ee")  # a cell still to fill in: a light mark, not the warning colour
 
 STYLE_SHEET = """
 QMainWindow, QDialog { background: #f5f6f8; }

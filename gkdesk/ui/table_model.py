@@ -20,6 +20,11 @@ CELL_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+def blank_rules(document: ReportDocument) -> frozenset[str]:
+    """Rule ids of the format's blank-cell checks (the cells get a light mark, not the warning colour)."""
+    return frozenset(check.id for check in document.report.spec.checks if check.kind == "blank_values")
+
+
 class ReportTableModel(QAbstractTableModel):
     """Rows and columns are the printed grid's; merged cells answer at their top-left position only."""
 
@@ -52,6 +57,7 @@ class ReportTableModel(QAbstractTableModel):
         self.live = True
         self._stale = False
         self._findings: dict[str, list[Finding]] = {}
+        self.blank_rules = blank_rules(document)
         self._refresh_findings()
         self._looks = {(cell.row, cell.col): self._look(cell) for cell in self.layout.value_cells()}
         document.findingsChanged.connect(self._on_findings)
@@ -163,10 +169,13 @@ class ReportTableModel(QAbstractTableModel):
         findings = self._findings.get(key, [])
         if any(f.is_error for f in findings):
             return style.ERROR_COLOR
-        if any(not self.document.is_acknowledged(f) for f in findings):
+        marked = [f for f in findings if f.rule not in self.blank_rules]
+        if any(not self.document.is_acknowledged(f) for f in marked):
             return style.WARNING_COLOR
-        if findings:
+        if marked:
             return style.ACKNOWLEDGED_COLOR
+        if findings:
+            return style.BLANK_COLOR
         if self.document.resolved.declared_mismatch(key):
             return style.MISMATCH_COLOR
         if self.document.resolved.is_derived(key):
@@ -186,6 +195,9 @@ class ReportTableModel(QAbstractTableModel):
             if resolved.declared_mismatch(key):
                 lines.append(f"导入文件中填写的是 {format_value(self.document.report.declared[key])}，与计算结果不符")
         for finding in self._findings.get(key, []):
+            if finding.rule in self.blank_rules:
+                lines.append("空白，按0计；公开的报告应填写0（右键“空白填 0”）")
+                continue
             mark = "错误" if finding.is_error else ("警告（已说明）" if self.document.is_acknowledged(finding) else "警告")
             lines.append(f"【{mark}】{finding.message}")
         for help_text in (row.help, column.help):

@@ -93,6 +93,18 @@ def test_blank_value() -> None:
     del report.values["requests.new.legal"]
     (finding,) = only(run_checks(report), "value.blank")
     assert finding.severity == "warning" and finding.cells == ("requests.new.legal",)
+    assert finding.anchor == "requests" and "「一、本年新收政府信息公开申请数量」行「法律服务机构」列为空白" in finding.message
+
+
+def test_blank_cells_are_one_finding_per_table() -> None:
+    report = Report.new(2025)
+    report.values.update({"requests.new.natural": 3, "requests.new.commercial": 1, "proactive.regulation.issued": 2})
+    blanks = only(run_checks(report), "value.blank")
+    assert [f.section for f in blanks] == ["proactive", "requests"]
+    requests = blanks[1]
+    inputs = [c.key for c in report.spec.input_cells if c.table == "requests"]
+    assert requests.cells == tuple(k for k in inputs if k not in report.values)
+    assert requests.message.startswith(f"表三有 {len(inputs) - 2} 个空白单元格")
 
 
 def test_blank_table_reported_once_as_missing_section() -> None:

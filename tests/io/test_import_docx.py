@@ -94,7 +94,7 @@ def test_blank_slash_dash_and_text_are_kept_not_zero(tmp_path: Path) -> None:
     assert report.values["proactive.regulation.issued"] == Invalid("-3")
     assert report.values["proactive.fee.amount_wan"] == Invalid("1.23456")
     findings = run_checks(report)
-    blank = {f.anchor for f in findings if f.rule == "value.blank"}
+    blank = {c for f in findings if f.rule == "value.blank" for c in f.cells}
     invalid = {f.anchor for f in findings if f.rule == "value.invalid"}
     assert "requests.new.natural" in blank
     assert {

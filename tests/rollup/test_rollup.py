@@ -72,7 +72,7 @@ def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old = filled_report("丙镇人民政府", values=balanced_values(3))
     _save(old, root / "丙镇-旧.gkr", 1000)
     newer = filled_report("丙镇 人民政府", values=balanced_values(4))
-    newer.acknowledge("value.blank@proactive.regulation.issued", "无")
+    newer.acknowledge("value.blank@proactive", "无")
     newer.add_comment("requests.new.natural", "县政务公开办", "请核实")
     _save(newer, root / "丙镇-新.gkr", 2000)
     _save(filled_report("县教育局", year=2024, level="county_dept"), root / "教育局2024.gkr", 1000)
