@@ -1,0 +1,75 @@
+"""Read a report saved from a government portal: .html/.htm pages and .mht/.mhtml single-file archives.
+
+The page's tables and paragraphs go to the same label reader as a Word file typed by hand, so every
+rule that works for .docx works for web pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml.etree import LxmlError  # type: ignore[import-untyped]
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.filegrid import FileGrid
+from gkdesk.io.foreign import assemble
+from gkdesk.io.html.charset import decode_page
+from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
+from gkdesk.io.html.page import page_content
+from gkdesk.io.import_result import ImportResult
+from gkdesk.io.narrative_split import split_text
+from gkdesk.model import Paragraph
+from gkdesk.spec import load_spec
+
+MAX_PAGE_BYTES = 30 * 1024 * 1024
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告网页")
+        return path.read_bytes()
+    except OSError as error:
+        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+
+
+def read_page_text(name: str, text: str) -> ImportResult:
+    """A report from the HTML text of a page; `name` names the file in messages."""
+    if not text.strip():
+        raise ReportFileError(f"{name}：文件是空的，不是政府信息公开工作年度报告")
+    try:
+        content = page_content(text)
+    except (ValueError, LxmlError, RecursionError, MemoryError):
+        raise ReportFileError(f"{name}：网页内容已损坏或过于复杂，无法读取") from None
+    grids = [block for block in content.blocks if isinstance(block, FileGrid)]
+    paragraphs = [block for block in content.blocks if isinstance(block, Paragraph)]
+    text_parts = split_text(paragraphs, load_spec("2021"))
+    if not text_parts.headings_found and not grids:
+        raise ReportFileError(f"{name}：网页中未找到报告的标题和表格，不是政府信息公开工作年度报告")
+    result = assemble(grids, text_parts)
+    if not result.report.values and not result.report.declared and len(text_parts.headings_found) < 2:
+        raise ReportFileError(f"{name}：网页中未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    return result
+
+
+def read_html(path: Path | str) -> ImportResult:
+    """Read a saved web page (.html/.htm) in UTF-8, GB2312/GBK/GB18030 or UTF-16."""
+    path = Path(path)
+    data = _read_bytes(path)
+    if data.lstrip()[:2] == b"PK":
+        raise ReportFileError(f"{path.name}：不是网页文件（内容是 Word/Excel 文件，请改为 .docx 或 .xlsx 后缀）")
+    return read_page_text(path.name, decode_page(data))
+
+
+def read_mht(path: Path | str) -> ImportResult:
+    """Read a single-file web archive (.mht/.mhtml) as browsers and Word save it."""
+    path = Path(path)
+    data = _read_bytes(path)
+    try:
+        text = page_from_archive(data)
+    except NotAWebArchive:
+        if b"<html" in data[:4096].lower() or b"<table" in data.lower():
+            return read_page_text(path.name, decode_page(data))
+        raise ReportFileError(f"{path.name}：不是有效的 .mht 网页存档（其中没有网页），文件已损坏或类型不对") from None
+    return read_page_text(path.name, text)
