@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
+from gkdesk.model.text import clean_line, clean_mapping, clean_text
 from gkdesk.model.values import CellValue
 from gkdesk.spec import FormatSpec, edition_for_year, load_spec
 
@@ -17,6 +19,9 @@ from gkdesk.spec import FormatSpec, edition_for_year, load_spec
 class Run:
     text: str
     bold: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.text))
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,12 @@ class Contact:
     phone: str = ""
     email: str = ""
 
+    def __post_init__(self) -> None:
+        for name in ("office", "address", "phone", "email"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, clean_line(value))
+
 
 COMMENT_STATUSES = ("待修改", "已修改", "已确认")
 
@@ -59,6 +70,11 @@ class ReviewComment:
     status: str = "待修改"
     replies: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "author", clean_line(self.author))
+        object.__setattr__(self, "text", clean_text(self.text))
+        object.__setattr__(self, "replies", tuple(clean_text(reply) for reply in self.replies))
+
 
 @dataclass(frozen=True)
 class Change:
@@ -69,6 +85,10 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+
+# Report fields holding one line of text, and those holding free text: cleaned whenever they are set.
+_LINE_FIELDS = frozenset({"organ", "organ_level"})
+_TEXT_FIELDS = frozenset({"opening"})
 
 
 @dataclass
@@ -86,6 +106,16 @@ class Report:
     comments: list[ReviewComment] = field(default_factory=list)
     previous: Report | None = field(default=None, repr=False, compare=False)  # last year's, for cross-year checks
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Text fields are cleaned of control characters however they are set (constructor, loader, setter)."""
+        if isinstance(value, str) and name in _LINE_FIELDS:
+            value = clean_line(value)
+        elif isinstance(value, str) and name in _TEXT_FIELDS:
+            value = clean_text(value)
+        elif name == "acknowledgements" and isinstance(value, dict):
+            value = clean_mapping(value)
+        object.__setattr__(self, name, value)
 
     @classmethod
     def new(cls, year: int = 2021, organ: str = "", edition: str | None = None) -> Report:
@@ -154,7 +184,7 @@ class Report:
 
     def acknowledge(self, finding_key: str, explanation: str | None) -> None:
         if explanation:
-            self.acknowledgements[finding_key] = explanation
+            self.acknowledgements[finding_key] = clean_text(explanation)
         else:
             self.acknowledgements.pop(finding_key, None)
         self.notify(Change("acknowledgement", finding_key))

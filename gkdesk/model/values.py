@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gkdesk.model.text import clean_line
 from gkdesk.spec.types import ValueType
 
 Number = int | Decimal
@@ -14,9 +15,12 @@ Number = int | Decimal
 
 @dataclass(frozen=True)
 class Invalid:
-    """A cell whose content is not a valid number (kept verbatim, never silently 0)."""
+    """A cell whose content is not a valid number (kept verbatim, never silently 0; control characters dropped)."""
 
     raw: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", clean_line(self.raw))
 
 
 CellValue = int | Decimal | Invalid | None

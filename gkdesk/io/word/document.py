@@ -54,11 +54,20 @@ def _clear_body(document: Document) -> None:
             body.remove(child)
 
 
+# Word's document properties hold at most 255 characters; the full text is in the document and its embedded data.
+PROPERTY_CHARS = 255
+
+
+def property_text(text: str) -> str:
+    """`text` as a document property: shortened with “…” when longer than a property can hold."""
+    return text if len(text) <= PROPERTY_CHARS else text[: PROPERTY_CHARS - 1] + "…"
+
+
 def _properties(document: Document, report: Report, now: datetime) -> None:
     properties = document.core_properties
-    properties.title = report.title
-    properties.author = report.organ
-    properties.last_modified_by = report.organ
+    properties.title = property_text(report.title)
+    properties.author = property_text(report.organ)
+    properties.last_modified_by = property_text(report.organ)
     properties.created = now
     properties.modified = now
     properties.revision = 1

@@ -36,11 +36,21 @@ def rpr(font: str, size_pt: float, bold: bool = False) -> str:
     return f'<w:rPr>{fonts}{"<w:b/>" if bold else ""}<w:sz w:val="{round(size_pt * 2)}"/></w:rPr>'
 
 
+# XML parsers (lxml included) refuse a text node over 10 MB: a longer text is written as several w:t of at most
+# this many characters (6 bytes each at worst once escaped), which Word and every reader join into one run.
+TEXT_NODE_CHARS = 1_000_000
+
+
 def run(text: str, run_properties: str) -> str:
     if not text:
         return f"<w:r>{run_properties}</w:r>"
+    pieces = (text[start : start + TEXT_NODE_CHARS] for start in range(0, len(text), TEXT_NODE_CHARS))
+    return f"<w:r>{run_properties}{''.join(_text_node(piece) for piece in pieces)}</w:r>"
+
+
+def _text_node(text: str) -> str:
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f"<w:r>{run_properties}<w:t{space}>{esc(text)}</w:t></w:r>"
+    return f"<w:t{space}>{esc(text)}</w:t>"
 
 
 def append_body(document: Document, fragments: Iterable[str]) -> list[Any]:
