@@ -16,9 +16,11 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 
+from gkdesk.io.furniture import is_footer, is_furniture, is_navigation
 from gkdesk.io.html.blocks import Block, BlockWalker, is_layout_table, tag_of, tidy
-from gkdesk.io.narrative_split import heading_section, parse_title
+from gkdesk.io.narrative_split import heading_section
 from gkdesk.io.table_match import affinity
+from gkdesk.io.titles import parse_title
 from gkdesk.model import Paragraph, Run
 from gkdesk.spec import EDITIONS, load_spec
 
@@ -48,13 +50,6 @@ _FURNITURE_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE_TEXT_LIMIT = 400  # an element named like furniture holding more text than this is kept
-_FURNITURE_LINE_RE = re.compile(
-    r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|首页\s*[>＞»›]|【?\s*字[号体]\s*[:：]|打印(?:本页|此页)?$|"
-    r"关闭(?:窗口|本页)?$|【?\s*(?:打印|关闭|收藏|分享)|分享到|扫一扫|浏览次数|阅读次数|点击数|"
-    r"(?:信息)?来源\s*[:：].{0,40}(?:发布|时间|日期)|发布(?:时间|日期)\s*[:：]\s*\d|"
-    r"关怀版|无障碍|长者模式|繁体版?|简体版?|English$|上一篇|下一篇|相关链接|返回顶部)",
-)
-_FOOTER_LINE_RE = re.compile(r"主办单位|承办单位|版权所有|ICP备|网站标识码|公网安备|技术支持|网站地图|联系我们")
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜\-—–]+\s*")
 
 
@@ -146,11 +141,7 @@ def _title_candidates(root: Any) -> list[str]:
     title = root.find(".//title")
     if title is not None:
         candidates += _TITLE_SEPARATORS.split(tidy(title.text_content()))
-    return [
-        text
-        for text in candidates
-        if 6 <= len(text) <= 80 and not _FURNITURE_LINE_RE.search(text) and not re.search(r"[>＞»›]", text)
-    ]
+    return [text for text in candidates if 6 <= len(text) <= 80 and not is_navigation(text)]
 
 
 def page_title(root: Any) -> str:
@@ -160,7 +151,7 @@ def page_title(root: Any) -> str:
 
 
 def _is_furniture_line(block: Block) -> bool:
-    return isinstance(block, Paragraph) and bool(_FURNITURE_LINE_RE.search(block.text))
+    return isinstance(block, Paragraph) and is_furniture(block.text)
 
 
 def _cut_footer(blocks: list[Block]) -> list[Block]:
@@ -170,7 +161,7 @@ def _cut_footer(blocks: list[Block]) -> list[Block]:
     )
     for index in range(last_heading + 1, len(blocks)):
         block = blocks[index]
-        if isinstance(block, Paragraph) and _FOOTER_LINE_RE.search(block.text) and len(block.text) < 200:
+        if isinstance(block, Paragraph) and is_footer(block.text):
             return blocks[:index]
     return blocks
 

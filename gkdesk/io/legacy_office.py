@@ -1,0 +1,98 @@
+"""Old binary office files (.doc, .xls, WPS .wps/.et), read after LibreOffice converts them.
+
+LibreOffice (`soffice`) converts a copy in a temporary folder, with its own temporary profile and a time
+limit, so a hung or damaged conversion never blocks the program; the .docx/.xlsx it writes is read like
+any other. Without LibreOffice the file is refused with what to do instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.import_result import ImportResult
+
+CONVERT_SECONDS = 90
+MAX_LEGACY_BYTES = 50 * 1024 * 1024
+TARGETS = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
+_WINDOWS_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program, from PATH or its usual Windows places."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((place for place in _WINDOWS_PLACES if os.name == "nt" and Path(place).exists()), None)
+
+
+def _refuse_without_office(path: Path) -> ReportFileError:
+    target = TARGETS[path.suffix.lower()]
+    program = "Word 或 WPS 文字" if target == "docx" else "Excel 或 WPS 表格"
+    return ReportFileError(
+        f"{path.name}：这是旧版 {path.suffix.lower()} 文件，本机未安装 LibreOffice，无法直接读取。"
+        f"请用{program}打开后“另存为” .{target} 格式，再用 gkdesk 打开。"
+    )
+
+
+def convert(path: Path, folder: Path) -> Path:
+    """Convert `path` into `folder` with LibreOffice; returns the new .docx/.xlsx."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise _refuse_without_office(path)
+    target = TARGETS[path.suffix.lower()]
+    try:
+        if path.stat().st_size > MAX_LEGACY_BYTES:
+            raise ReportFileError(f"{path.name}：文件过大，不是报告文件")
+        source = folder / f"report{path.suffix.lower()}"
+        shutil.copyfile(path, source)
+    except OSError as error:
+        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+    profile = (folder / "profile").resolve().as_uri()
+    command = [
+        soffice,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        f"-env:UserInstallation={profile}",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(folder / "out"),
+        str(source),
+    ]
+    try:
+        subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise ReportFileError(
+            f"{path.name}：LibreOffice 在 {CONVERT_SECONDS} 秒内未能转换此文件（文件可能已损坏），"
+            f"请另存为 .{target} 后再打开"
+        ) from None
+    except OSError as error:
+        raise ReportFileError(f"{path.name}：无法启动 LibreOffice（{error.strerror or error}）") from None
+    converted = folder / "out" / f"report.{target}"
+    if not converted.exists():
+        raise ReportFileError(f"{path.name}：LibreOffice 无法转换此文件，文件已损坏或不是报告文件")
+    return converted
+
+
+def read_legacy(path: Path | str, read_converted: Callable[[Path], ImportResult]) -> ImportResult:
+    """Convert the old file and read the result with `read_converted` (the .docx or .xlsx reader)."""
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="gkdesk-convert-") as folder:
+        converted = convert(path, Path(folder))
+        try:
+            result = read_converted(converted)
+        except ReportFileError as error:
+            raise ReportFileError(str(error).replace(converted.name, path.name)) from None
+    result.kind = "foreign"  # read from what LibreOffice made: never the embedded data of a gkdesk export
+    return result

@@ -1,0 +1,67 @@
+"""Organ and year from titles in every usual order, from the opening, never from navigation."""
+
+from __future__ import annotations
+
+import pytest
+
+from gkdesk.io.furniture import is_footer, is_furniture, is_navigation
+from gkdesk.io.titles import from_opening, parse_title
+
+
+@pytest.mark.parametrize(
+    ("title", "organ", "year"),
+    [
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019),
+        ("某某县卫生健康委员会2023年政府信息公开工作年度报告", "某某县卫生健康委员会", 2023),
+        ("某某县交通运输局关于2023年度政府信息公开工作的报告", "某某县交通运输局", 2023),
+        ("2023年度某某镇人民政府政府信息公开工作年度报告", "某某镇人民政府", 2023),
+        ("某某县 2022 年度 政府信息公开 工作年度报告", "某某县", 2022),
+        ("《某某县2021年政府信息公开工作年度报告》", "某某县", 2021),
+        ("某某街道办事处2020年信息公开工作年度报告", "某某街道办事处", 2020),
+        ("政府信息公开工作年度报告（2023年）", "", 2023),
+        ("2023年政务公开暨政府信息公开工作年度报告", "", 2023),
+        ("关怀版无障碍…您当前所在位置:首页>部门公开信息>…信丰县卫生健康委", "", None),
+        ("首页 > 政府信息公开 > 年度报告", "", None),
+        ("政府信息公开指南", "", None),
+    ],
+)
+def test_titles(title: str, organ: str, year: int | None) -> None:
+    assert parse_title(title) == (organ, year)
+
+
+@pytest.mark.parametrize(
+    ("opening", "organ", "year"),
+    [
+        ("根据《条例》要求，现发布《某某区2021年政府信息公开工作年度报告》。", "某某区", 2021),
+        (
+            "本报告由某某县交通运输局编制。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+            "某某县交通运输局",
+            2022,
+        ),
+        ("本年度报告中所列数据统计期限从2020年1月1日到12月31日止。", "", 2020),
+        ("根据条例要求编制本报告。", "", None),
+    ],
+)
+def test_openings(opening: str, organ: str, year: int | None) -> None:
+    assert from_opening(opening) == (organ, year)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您当前所在位置：首页 > 政务公开 > 年度报告",
+        "【字号：大 中 小】【打印】【关闭】",
+        "关怀版 无障碍 繁体版",
+        "信息来源：办公室 发布时间：2023-01-20 09:30 浏览次数：125",
+        "分享到：微信 微博",
+        "首页 政务公开 互动交流",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture(line) and is_navigation(line)
+
+
+def test_report_lines_are_not_furniture() -> None:
+    for line in ("一、总体情况", "2022年，我镇主动公开政府信息32条。", "某某县2022年政府信息公开工作年度报告"):
+        assert not is_furniture(line) and not is_navigation(line) and not is_footer(line)
+    assert is_footer("主办单位：某某县人民政府办公室　网站标识码：0000000000")
