@@ -15,10 +15,10 @@ from typing import Any
 from gkdesk.checks import run_checks
 from gkdesk.cli.check import format_findings
 from gkdesk.cli.output import wrong_suffix
-from gkdesk.io.docx_export import export_docx
+from gkdesk.io.docx.export import export_docx
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
 
 EXIT_OK, EXIT_ERRORS, EXIT_FILE = 0, 1, 2
 

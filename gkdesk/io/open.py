@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from gkdesk.io.docx.read import read_docx
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import load_gkr
-from gkdesk.io.import_docx import read_docx
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.import_xlsx import read_xlsx
+from gkdesk.io.xlsx.read import read_xlsx
 from gkdesk.model import Report
 
 Reader = Callable[[Path], ImportResult]

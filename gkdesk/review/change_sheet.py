@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.atomic import write_atomic
 from gkdesk.review.compare import ReportChange
 
 HEADERS = ("序号", "位置", "修改前", "修改后")

@@ -17,7 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from gkdesk.io.atomic import write_atomic
+from gkdesk.io.files.atomic import write_atomic
 from gkdesk.model import Invalid, Resolved
 from gkdesk.rollup.result import RollupResult, UnitRow
 from gkdesk.rollup.spool import decode_value

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.textfile import parse_json, read_small_text
+from gkdesk.io.files.atomic import write_atomic
+from gkdesk.io.files.textfile import parse_json, read_small_text
 from gkdesk.model import Contact
 from gkdesk.spec import EDITIONS, load_spec
 from gkdesk.template.model import Template, Unit, unit_key

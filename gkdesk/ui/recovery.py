@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from gkdesk import portable
-from gkdesk.io.atomic import write_atomic
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.atomic import write_atomic
 from gkdesk.io.gkr import loads, report_to_dict
 from gkdesk.model import Report
 from gkdesk.ui.document import ReportDocument

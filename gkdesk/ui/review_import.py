@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.own_files import choose_embedded, choose_visible
+from gkdesk.io.own.read import choose_embedded, choose_visible
 from gkdesk.model import Report
 from gkdesk.review.comments import anchor_name
 

@@ -9,10 +9,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # also runnable as `python3 tests/benchmarks/bench_export.py`
 
-from gkdesk.io.docx_export import docx_bytes, export_docx  # noqa: E402
-from gkdesk.io.embedded import read_own_docx, read_own_xlsx  # noqa: E402
+from gkdesk.io.docx.export import docx_bytes, export_docx  # noqa: E402
 from gkdesk.io.gkr import load_gkr  # noqa: E402
-from gkdesk.io.xlsx_export import export_xlsx, xlsx_bytes  # noqa: E402
+from gkdesk.io.own.embedded import read_own_docx, read_own_xlsx  # noqa: E402
+from gkdesk.io.xlsx.export import export_xlsx, xlsx_bytes  # noqa: E402
 from gkdesk.model import Report  # noqa: E402
 from tests.benchmarks.timing import median_ms  # noqa: E402
 

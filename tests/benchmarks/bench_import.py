@@ -46,9 +46,9 @@ def warm_read_ms(path: Path, runs: int = 20) -> float:
 
 
 def figures() -> dict[str, str]:
-    from gkdesk.io.docx_export import export_docx
+    from gkdesk.io.docx.export import export_docx
     from gkdesk.io.gkr import load_gkr
-    from gkdesk.io.xlsx_export import export_xlsx
+    from gkdesk.io.xlsx.export import export_xlsx
     from tests.io.docx_variants import Variant, build_docx
     from tests.io.xlsx_variants import build_xlsx
 

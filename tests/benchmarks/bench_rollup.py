@@ -30,7 +30,7 @@ GENERATOR_VERSION = "1"  # bump when the generated returns change
 
 def _exporter(kind: str):  # type: ignore[no-untyped-def]
     if kind == ".xlsx":
-        from gkdesk.io.xlsx_export import export_xlsx
+        from gkdesk.io.xlsx.export import export_xlsx
 
         return export_xlsx
     from gkdesk.io.gkr import save_gkr

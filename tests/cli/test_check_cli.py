@@ -97,7 +97,7 @@ def test_unreadable_file_exits_2(tmp_path: Path) -> None:
 def test_word_files_are_checked_with_what_reading_found(tmp_path: Path) -> None:
     import docx
 
-    from gkdesk.io.docx_export import export_docx
+    from gkdesk.io.docx.export import export_docx
     from tests.io.docx_variants import Variant, build_docx
 
     typed = tmp_path / "typed.docx"

@@ -6,7 +6,7 @@ from typing import Any
 
 import openpyxl
 
-from gkdesk.io.excel.tables import TOP
+from gkdesk.io.xlsx.tables import TOP
 from gkdesk.spec import FormatSpec, build_layout
 
 

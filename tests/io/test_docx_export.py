@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from gkdesk.cli import main
-from gkdesk.io.docx_export import export_docx
+from gkdesk.io.docx.export import export_docx
 from gkdesk.spec import build_layout
 from tests.helpers import sample_report
 from tests.io.layout_asserts import assert_docx_tables_follow_layout

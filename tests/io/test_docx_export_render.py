@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gkdesk.io.docx_export import export_docx
+from gkdesk.io.docx.export import export_docx
 from gkdesk.model import Paragraph
 from gkdesk.spec import Table, build_layout
 from tests.helpers import filled_report, sample_report

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import docx
 
-from gkdesk.io.docx_export import export_docx
-from gkdesk.io.import_docx import read_docx
-from gkdesk.io.own_files import choose_embedded, choose_visible
+from gkdesk.io.docx.export import export_docx
+from gkdesk.io.docx.read import read_docx
+from gkdesk.io.own.read import choose_embedded, choose_visible
 from tests.helpers import sample_report
 
 LEAD = "五是积极回应社会关切。"

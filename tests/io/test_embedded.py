@@ -9,8 +9,9 @@ import docx
 import openpyxl
 import pytest
 
-from gkdesk.io.docx_export import export_docx
-from gkdesk.io.embedded import (
+from gkdesk.io.docx.export import export_docx
+from gkdesk.io.gkr import report_to_dict
+from gkdesk.io.own.embedded import (
     EmbeddedDataCorrupt,
     NoEmbeddedData,
     build_payload,
@@ -19,9 +20,8 @@ from gkdesk.io.embedded import (
     read_own_xlsx,
     sha256_hex,
 )
-from gkdesk.io.excel.hidden import DATA_SHEET
-from gkdesk.io.gkr import report_to_dict
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.hidden import DATA_SHEET
 from gkdesk.model import Invalid, Paragraph, Run
 from tests.helpers import filled_report, sample_report
 

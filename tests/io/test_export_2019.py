@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gkdesk.io.docx_export import export_docx
-from gkdesk.io.embedded import read_own_docx, read_own_xlsx
-from gkdesk.io.excel.tables import TOP, table_sheet
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.docx.export import export_docx
+from gkdesk.io.own.embedded import read_own_docx, read_own_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.tables import TOP, table_sheet
 from gkdesk.model import Report
 from gkdesk.spec import build_layout
 from tests.helpers import filled_report

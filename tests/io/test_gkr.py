@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gkdesk.io import atomic
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files import atomic
 from gkdesk.io.gkr import FILE_VERSION, dumps, load_gkr, loads, save_gkr
 from gkdesk.model import Invalid, Paragraph, Report, Run
 from gkdesk.spec import load_spec

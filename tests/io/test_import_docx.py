@@ -9,12 +9,12 @@ import docx
 import pytest
 
 from gkdesk.checks import run_checks
+from gkdesk.io.docx.read import read_docx
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.foreign.table_match import TableReading, _Entry
 from gkdesk.io.gkr import load_gkr
-from gkdesk.io.import_docx import read_docx
 from gkdesk.io.import_result import import_problems
 from gkdesk.io.open import read_report, read_with_result
-from gkdesk.io.table_match import TableReading, _Entry
 from gkdesk.model import Invalid
 from gkdesk.spec import load_spec
 from tests.conftest import FIXTURES, SAMPLE_GKR
@@ -182,7 +182,7 @@ def test_the_year_in_the_title_decides_the_edition_unless_the_tables_clearly_dif
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A slightly better score of the other edition does not override the year; a clear fit does."""
-    from gkdesk.io import foreign
+    from gkdesk.io.foreign import assemble as foreign
     from gkdesk.io.import_result import ImportProblem
 
     def fake(unplaced: dict[str, int], filled: dict[str, int]) -> None:

@@ -7,13 +7,13 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from gkdesk.io.docx_export import export_docx
+from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_result import import_findings, import_problems
 from gkdesk.io.importing import read_with_result
 from gkdesk.io.open import read_report
-from gkdesk.io.own_files import choose_embedded
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.own.read import choose_embedded
+from gkdesk.io.xlsx.export import export_xlsx
 from tests.conftest import SAMPLE_GKR
 
 

@@ -10,8 +10,8 @@ import pytest
 from gkdesk.checks import run_checks
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import import_findings
-from gkdesk.io.import_xlsx import read_xlsx
 from gkdesk.io.open import read_report, read_with_result
+from gkdesk.io.xlsx.read import read_xlsx
 from gkdesk.model import Invalid
 from gkdesk.spec import load_spec
 from tests.io.xlsx_variants import SheetVariant, build_xlsx

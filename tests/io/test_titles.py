@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gkdesk.io.furniture import is_footer, is_furniture, is_navigation
-from gkdesk.io.titles import from_opening, parse_title
+from gkdesk.io.foreign.furniture import is_footer, is_furniture, is_navigation
+from gkdesk.io.foreign.titles import from_opening, parse_title
 
 
 @pytest.mark.parametrize(

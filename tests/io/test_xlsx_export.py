@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from lxml import etree  # type: ignore[import-untyped]
 
-from gkdesk.io.excel.cells import coordinate
-from gkdesk.io.excel.tables import TOP
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.cells import coordinate
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.tables import TOP
 from gkdesk.model import Paragraph
 from gkdesk.spec import build_layout
 from tests.helpers import sample_report

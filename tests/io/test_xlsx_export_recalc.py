@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 
 from gkdesk.checks import run_checks
-from gkdesk.io.excel.checks_sheet import FAIL
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.checks_sheet import FAIL
+from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.model import Invalid, Report
 from tests.helpers import sample_report
 from tests.io.test_docx_export_render import convert, needs_soffice

@@ -15,14 +15,14 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 
-from gkdesk.io.embedded import EmbeddedDataCorrupt, OwnFile, read_own_xlsx_data
-from gkdesk.io.excel import fast_comments
-from gkdesk.io.excel.fast_own import read_own_fast
-from gkdesk.io.excel.hidden import DATA_SHEET, FIRST_CHUNK_ROW
-from gkdesk.io.excel.package import UnexpectedPackage
-from gkdesk.io.import_xlsx import read_xlsx
-from gkdesk.io.xlsx_comments import read_xlsx_comments
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.own.embedded import EmbeddedDataCorrupt, OwnFile, read_own_xlsx_data
+from gkdesk.io.xlsx import fast_comments
+from gkdesk.io.xlsx.comments import read_xlsx_comments
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.fast_own import read_own_fast
+from gkdesk.io.xlsx.hidden import DATA_SHEET, FIRST_CHUNK_ROW
+from gkdesk.io.xlsx.package import UnexpectedPackage
+from gkdesk.io.xlsx.read import read_xlsx
 from gkdesk.model import Invalid, Paragraph, Report, ReviewComment, Run
 from tests.helpers import filled_report, sample_report
 

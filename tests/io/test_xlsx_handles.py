@@ -12,7 +12,7 @@ import pytest
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
 from tests.helpers import sample_report
 from tests.io.test_import_fuzz import _mutate_member
 from tests.io.xlsx_variants import build_xlsx

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import openpyxl
 
-from gkdesk.io.excel.hidden import DATA_SHEET, FIRST_CHUNK_ROW
-from gkdesk.io.import_xlsx import read_xlsx
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.hidden import DATA_SHEET, FIRST_CHUNK_ROW
+from gkdesk.io.xlsx.read import read_xlsx
 from gkdesk.spec import load_spec
 from tests.helpers import sample_report
 from tests.io.xlsx_variants import build_xlsx

@@ -7,10 +7,10 @@ from pathlib import Path
 import openpyxl
 from openpyxl.comments import Comment
 
-from gkdesk.io.excel.hidden import DATA_SHEET
 from gkdesk.io.importing import read_with_result
-from gkdesk.io.xlsx_comments import read_xlsx_comments
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.comments import read_xlsx_comments
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.hidden import DATA_SHEET
 from gkdesk.review.comments import open_comments
 from gkdesk.review.compare import compare_reports
 from tests.helpers import sample_report
@@ -118,7 +118,7 @@ def test_status_changed_and_comment_added_in_excel_are_read_back(tmp_path: Path)
 
 
 def _refs(title: str) -> dict[str, str]:
-    from gkdesk.io.excel.tables import table_sheet
+    from gkdesk.io.xlsx.tables import table_sheet
 
     spec = sample_report().spec
     section = next(s for s in spec.sections if s.table and f"表{s.number}" == title)

@@ -14,11 +14,11 @@ from openpyxl import load_workbook
 from gkdesk.checks import run_checks
 from gkdesk.checks.report_json import values_json
 from gkdesk.cli import main
-from gkdesk.io.docx_export import export_docx
+from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.import_result import import_findings
 from gkdesk.io.open import read_report, read_with_result
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.model import Report, as_number
 from gkdesk.rollup import (
     DUPLICATE,

@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog
 
-from gkdesk.io.excel.tables import table_sheet
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.import_result import RULE_HAND_EDIT, RULE_UNPLACED
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.xlsx.export import export_xlsx
+from gkdesk.io.xlsx.tables import table_sheet
 from gkdesk.ui.main_window import MainWindow
 from gkdesk.ui.pages import NarrativePage
 from gkdesk.ui.review_actions import REVIEWER_KEY

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from gkdesk.io.atomic import describe_os_error
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.atomic import describe_os_error
 from gkdesk.io.gkr import load_gkr
 from gkdesk.model import Paragraph, Report
 from gkdesk.ui.pages import NarrativePage

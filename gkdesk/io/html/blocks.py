@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from gkdesk.io.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid, pad
+from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid, pad
 from gkdesk.model import Paragraph, Run
 
 Block = Paragraph | FileGrid

@@ -16,11 +16,11 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 
-from gkdesk.io.furniture import is_footer, is_furniture, is_navigation
+from gkdesk.io.foreign.furniture import is_footer, is_furniture, is_navigation
+from gkdesk.io.foreign.narrative_split import heading_section
+from gkdesk.io.foreign.table_match import affinity
+from gkdesk.io.foreign.titles import parse_title
 from gkdesk.io.html.blocks import Block, BlockWalker, is_layout_table, tag_of, tidy
-from gkdesk.io.narrative_split import heading_section
-from gkdesk.io.table_match import affinity
-from gkdesk.io.titles import parse_title
 from gkdesk.model import Paragraph, Run
 from gkdesk.spec import EDITIONS, load_spec
 

@@ -11,13 +11,13 @@ from pathlib import Path
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.filegrid import FileGrid
-from gkdesk.io.foreign import assemble
+from gkdesk.io.foreign.assemble import assemble
+from gkdesk.io.foreign.filegrid import FileGrid
+from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.html.charset import decode_page
 from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
 from gkdesk.io.html.page import page_content
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.narrative_split import split_text
 from gkdesk.model import Paragraph
 from gkdesk.spec import load_spec
 

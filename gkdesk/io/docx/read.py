@@ -1,0 +1,47 @@
+"""Read a .docx report: gkdesk's own export from its embedded data, anything else by its labels.
+
+`read_docx(path) -> ImportResult` never lets an exception other than ReportFileError escape;
+`read_docx(path) -> ImportResult` is the reader registered in gkdesk.io.open.READERS.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gkdesk.io.docx.body import read_body
+from gkdesk.io.docx.comments import read_docx_comments
+from gkdesk.io.docx.runs import keep_visible_bold
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.foreign.assemble import assemble
+from gkdesk.io.foreign.filegrid import FileGrid
+from gkdesk.io.foreign.narrative_split import split_text
+from gkdesk.io.import_result import ImportResult
+from gkdesk.io.own.read import read_own
+from gkdesk.model import Paragraph
+from gkdesk.review.comments import merge_comments
+from gkdesk.spec import load_spec
+
+
+def read_foreign_docx(path: Path) -> ImportResult:
+    """Read a report typed by hand in Word or WPS: tables by their labels, sections by their headings."""
+    blocks = read_body(path)
+    grids = [block for block in blocks if isinstance(block, FileGrid)]
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    text = split_text(paragraphs, load_spec("2021"))
+    if not text.headings_found and not grids:
+        raise ReportFileError(f"{path.name}：未找到报告的标题和表格，不是政府信息公开工作年度报告")
+    result = assemble(grids, text)
+    if not result.report.values and not result.report.declared and len(text.headings_found) < 2:
+        raise ReportFileError(f"{path.name}：未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    return result
+
+
+def read_docx(path: Path | str) -> ImportResult:
+    """Read any .docx report; a damaged or foreign non-report file raises ReportFileError in Chinese."""
+    path = Path(path)
+    return read_own(path, ".docx", read_foreign_docx, _after_reading)
+
+
+def _after_reading(path: Path, result: ImportResult) -> None:
+    keep_visible_bold(path, result)
+    merge_comments(result.report, read_docx_comments(path, result.report))

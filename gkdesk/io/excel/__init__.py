@@ -1,1 +1,0 @@
-"""Excel (.xlsx) export in the official table layouts, and reading gkdesk's own .xlsx back. No Qt."""

@@ -1,0 +1,83 @@
+"""Build a Report from what was read by labels from a file typed by others (.docx or .xlsx)."""
+
+from __future__ import annotations
+
+from gkdesk.io.foreign.filegrid import FileGrid
+from gkdesk.io.foreign.narrative_split import SplitText
+from gkdesk.io.foreign.table_match import TableReading, read_tables
+from gkdesk.io.import_result import ImportProblem, ImportResult
+from gkdesk.model import Report
+from gkdesk.spec import EDITIONS, edition_for_year, load_spec
+
+# Organ names whose level is unambiguous; anything else is left for the user to choose.
+_LEVEL_SUFFIXES = (
+    (("乡人民政府", "镇人民政府", "街道办事处", "乡", "镇"), "township"),
+    (("县人民政府", "县"), "county"),
+)
+
+
+def guess_organ_level(organ: str) -> str:
+    for suffixes, level in _LEVEL_SUFFIXES:
+        if organ.endswith(suffixes):
+            return level
+    return ""
+
+
+_CLEARLY_FEWER_UNPLACED = 3  # the other edition must place at least this many more cells to override the year
+
+
+def _clearly_fits_better(other: TableReading, expected: TableReading) -> bool:
+    """The tables are plainly of `other`'s edition (e.g. 2019 table 二 columns in a 2021 report).
+
+    Each edition leaves the other's distinct rows and columns (table 二, 三（六）) unplaced, so a
+    reading that places far more is the file's real edition; small score differences are not.
+    """
+    return (
+        expected.unplaced_count - other.unplaced_count >= _CLEARLY_FEWER_UNPLACED
+        and 2 * other.unplaced_count <= expected.unplaced_count
+        and other.score > expected.score
+    )
+
+
+def best_reading(grids: list[FileGrid], year: int | None, prefer_2019: bool = False) -> TableReading:
+    """Read the grids against both editions and keep the one the report is in.
+
+    The year in the title decides (2019, 2020 → the 2019 format; 2021 on → the 2021 format) unless the
+    tables clearly are the other edition: then they are read as what they are and the checks warn
+    (structure.old_format). Without a year the better fit wins (ties: a citation of the 2019 notice,
+    else 2021).
+    """
+    readings = {edition: read_tables(grids, edition) for edition in EDITIONS}
+    if year is None:
+        fallback = "2019" if prefer_2019 else "2021"
+        return max(readings.values(), key=lambda reading: (reading.score, reading.edition == fallback))
+    expected = readings[edition_for_year(year)]
+    others = [r for r in readings.values() if r is not expected and _clearly_fits_better(r, expected)]
+    return max(others, key=lambda reading: reading.score, default=expected)
+
+
+def assemble(grids: list[FileGrid], text: SplitText) -> ImportResult:
+    """The report, with every problem met: unplaced cells, conflicting values, missing rows and tables."""
+    reading = best_reading(grids, text.year, text.cites_2019)
+    values, declared, problems = reading.results()
+    spec = load_spec(reading.edition)
+    narratives = {key: paragraphs for key, paragraphs in text.narratives.items() if paragraphs}
+    report = Report(
+        edition=reading.edition,
+        organ=text.organ,
+        organ_level=guess_organ_level(text.organ),
+        year=text.year,
+        contact=text.contact,
+        opening=text.opening,
+        narratives=narratives,
+        values=values,
+        declared=declared,
+    )
+    if not text.title:
+        problems.insert(0, ImportProblem("note", "未找到报告标题，机关名称和年度需手工填写"))
+    elif text.year is None:
+        problems.insert(0, ImportProblem("note", f"标题“{text.title[:40]}”中未找到年度，需手工填写"))
+    for section in spec.sections:
+        if section.table is None and section.key not in text.headings_found:
+            problems.append(ImportProblem("missing", f"未找到标题“{section.heading}”", cell=section.key))
+    return ImportResult(report, problems, [], "foreign")

@@ -1,0 +1,166 @@
+"""gkdesk's own .docx/.xlsx: the embedded report, with hand edits made after export shown and applied.
+
+The embedded data comes from gkdesk.io.own.embedded (the export engineer's module). When a file carries
+none, or it is damaged, the file is read by its labels instead (with a note when it was damaged).
+Hand edits: the report returned holds the visible values; each difference is listed so the reviewer
+can choose (`choose_embedded` puts the exported value back).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.import_result import HandEdit, ImportProblem, ImportResult
+from gkdesk.io.own.embedded import EmbeddedDataCorrupt, NoEmbeddedData, OwnFile, own_file_readers
+from gkdesk.model import Paragraph, Report, parse_lenient
+
+ForeignReader = Callable[[Path], ImportResult]
+_PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
+
+
+def read_own(
+    path: Path, suffix: str, foreign: ForeignReader, extra: Callable[[Path, ImportResult], None] | None = None
+) -> ImportResult:
+    """Embedded data first, else labels, then `extra` (e.g. Word comments); failures become ReportFileError."""
+    try:
+        result = _read_own(path, suffix, foreign)
+        if extra is not None:
+            extra(path, result)
+        return result
+    except ReportFileError:
+        raise
+    except (MemoryError, RecursionError):
+        raise ReportFileError(f"{path.name}：文件过于复杂或已损坏，无法读取") from None
+    except Exception:  # the reader boundary: a damaged file must never show a traceback
+        raise ReportFileError(f"{path.name}：文件已损坏或不是报告文件，无法读取") from None
+
+
+def _read_own(path: Path, suffix: str, foreign: ForeignReader) -> ImportResult:
+    from gkdesk.io.files.safe_zip import check_package
+
+    check_package(path, suffix)
+    note = None
+    try:
+        return _from_own(own_file_readers()[suffix](path))
+    except NoEmbeddedData:
+        pass  # not made by gkdesk: read by its labels
+    except EmbeddedDataCorrupt as error:
+        note = f"gkdesk 内嵌数据不可用（{error}），已按表格和标题读取可见内容"
+    result = foreign(path)
+    if note:
+        result.problems.insert(0, ImportProblem("note", note))
+    return result
+
+
+def _from_own(own: OwnFile) -> ImportResult:
+    embedded = own.report
+    differences = [HandEdit(d.key, d.embedded, d.visible) for d in own.differences]
+    report = embedded.copy()
+    report.comments = list(embedded.comments)
+    problems = []
+    for difference in differences:
+        apply_edit(report, difference.key, difference.visible)
+        problems.append(
+            ImportProblem(
+                "hand_edit",
+                f"导出后被手工修改：导出时为“{difference.embedded}”，现为“{difference.visible}”（已按现值读入）",
+                _describe(embedded, difference.key),
+                difference.key,
+            )
+        )
+    return ImportResult(report, problems, differences, "own", embedded)
+
+
+def _describe(report: Report, key: str) -> str:
+    spec = report.spec
+    if key in spec.cells:
+        cell = spec.cells[key]
+        table = spec.tables[cell.table]
+        row = table.row(cell.row)
+        return f"表“{table.title}”“{row.short_label}”行“{row.column(cell.column).label}”列"
+    match = _PARAGRAPH_RE.match(key)
+    if match:
+        heading = next((s.heading for s in spec.sections if s.key == match.group(1)), match.group(1))
+        return f"{heading} 第{match.group(2)}段"
+    return {"title": "标题", "opening": "开头段落", "organ": "机关名称", "year": "年度"}.get(key, key)
+
+
+def apply_edit(report: Report, key: str, text: str) -> None:
+    """Put `text` (as shown in a document) at `key`: a cell, a paragraph, or a 基本信息 field."""
+    spec = report.spec
+    if key in spec.cells:
+        value = parse_lenient(text, spec.cells[key].value_type)
+        if spec.cells[key].derived:
+            report.set_declared(key, value)
+        else:
+            report.set_value(key, value)
+        return
+    match = _PARAGRAPH_RE.match(key)
+    if match:
+        paragraphs = list(report.paragraphs(match.group(1)))
+        index = int(match.group(2)) - 1
+        if 0 <= index < len(paragraphs):
+            kind = paragraphs[index].kind
+            if text.strip():
+                paragraphs[index] = Paragraph.plain(text, kind)
+            else:
+                del paragraphs[index]
+        elif text.strip():
+            paragraphs.append(Paragraph.plain(text))
+        report.set_paragraphs(match.group(1), paragraphs)
+    elif key in ("organ", "opening"):
+        report.set_field(key, text)
+    elif key == "year":
+        digits = re.sub(r"\D", "", text)
+        report.set_field("year", int(digits) if digits and 1900 < int(digits) < 2200 else None)
+    elif key.startswith("contact."):
+        name = key.split(".", 1)[1]
+        if name in ("office", "address", "phone", "email"):
+            report.set_field("contact", dataclasses.replace(report.contact, **{name: text}))
+
+
+def choose_embedded(result: ImportResult, key: str) -> None:
+    """The reviewer keeps the exported value at `key` instead of the hand edit."""
+    for difference in result.differences:
+        if difference.key == key:
+            if not _put_paragraph(result.report, key, _paragraph_at(result.embedded, key), difference.embedded):
+                apply_edit(result.report, key, difference.embedded)
+            return
+    raise KeyError(key)
+
+
+def choose_visible(result: ImportResult, key: str) -> None:
+    """The reviewer keeps the hand-edited value at `key` (the default after reading)."""
+    for difference in result.differences:
+        if difference.key == key:
+            if not _put_paragraph(result.report, key, result.visible_paragraphs.get(key), difference.visible):
+                apply_edit(result.report, key, difference.visible)
+            return
+    raise KeyError(key)
+
+
+def _paragraph_at(report: Report | None, key: str) -> Paragraph | None:
+    match = _PARAGRAPH_RE.match(key)
+    if report is None or match is None:
+        return None
+    paragraphs = [p for p in report.paragraphs(match.group(1)) if p.text.strip()]
+    index = int(match.group(2)) - 1
+    return paragraphs[index] if 0 <= index < len(paragraphs) else None
+
+
+def _put_paragraph(report: Report, key: str, paragraph: Paragraph | None, text: str) -> bool:
+    """Put a whole paragraph (runs and kind: bold kept) where its text is exactly `text`; False if not possible."""
+    match = _PARAGRAPH_RE.match(key)
+    if paragraph is None or match is None or paragraph.text.strip() != text.strip() or not text.strip():
+        return False
+    paragraphs = list(report.paragraphs(match.group(1)))
+    index = int(match.group(2)) - 1
+    if not 0 <= index < len(paragraphs):
+        return False
+    paragraphs[index] = paragraph
+    report.set_paragraphs(match.group(1), paragraphs)
+    return True

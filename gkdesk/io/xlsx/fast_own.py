@@ -1,0 +1,68 @@
+"""gkdesk's own .xlsx read straight from its parts: the embedded payload and the visible cells, no openpyxl.
+
+Only the sheets the comparison reads are parsed (基本信息, the table sheets, 文字部分, gkdesk_data), each
+once. `read_own_fast` raises UnexpectedPackage whenever the package is not as this reader expects (no
+embedded data included), so the caller reads the file with openpyxl as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from gkdesk.io.own.embedded import NoEmbeddedData, OwnFile, verify_payload
+from gkdesk.io.xlsx.cell_source import FastCells
+from gkdesk.io.xlsx.hidden import payload_from
+from gkdesk.io.xlsx.package import UnexpectedPackage, XlsxPackage
+from gkdesk.io.xlsx.sheet_xml import SheetCells, parse_sheet
+from gkdesk.io.xlsx.visible import visible_differences
+
+FAST_ERRORS = (UnexpectedPackage, ValueError, LookupError, TypeError, etree.LxmlError)
+
+
+class PackageCells:
+    """A CellSource over the worksheets of a package, each parsed when first read."""
+
+    def __init__(self, package: XlsxPackage) -> None:
+        self._package = package
+        self._parts = {entry.name: entry.part for entry in package.sheets}
+        self._parsed: dict[str, SheetCells] = {}
+        self._cells = FastCells(self._parsed)
+
+    def sheet(self, name: str) -> SheetCells:
+        if name not in self._parsed:
+            package = self._package
+            try:
+                root = package.xml(self._parts[name])
+                self._parsed[name] = parse_sheet(name, root, package.shared_strings, package.date_styles)
+            except FAST_ERRORS as error:
+                raise UnexpectedPackage(f"{name}: {error}") from None
+        return self._parsed[name]
+
+    def has_sheet(self, sheet: str) -> bool:
+        return sheet in self._parts
+
+    def cell(self, sheet: str, row: int, col: int) -> tuple[Any, str]:
+        self.sheet(sheet)
+        return self._cells.cell(sheet, row, col)
+
+    def rows(self, sheet: str, min_row: int, max_col: int) -> Iterator[tuple[Any, ...]]:
+        self.sheet(sheet)
+        return self._cells.rows(sheet, min_row, max_col)
+
+
+def read_own_fast(data: bytes, name: str) -> OwnFile:
+    """The embedded report and hand edits of an own export; UnexpectedPackage when openpyxl must read it."""
+    try:
+        with XlsxPackage(data) as package:
+            cells = PackageCells(package)
+            try:
+                payload = payload_from(cells, name)
+            except NoEmbeddedData:
+                raise UnexpectedPackage("no embedded data") from None
+            report = verify_payload(payload, name)
+            return OwnFile(report, payload, visible_differences(cells, report))
+    except FAST_ERRORS as error:
+        raise UnexpectedPackage(str(error)) from None

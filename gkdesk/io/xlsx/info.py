@@ -1,0 +1,103 @@
+"""The 基本信息 sheet (organ, level, year, contact) and the 文字部分 sheet (one paragraph per row)."""
+
+from __future__ import annotations
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.workbook import Workbook
+
+from gkdesk.io.files.textsafe import clean_text
+from gkdesk.io.report_text import opening_text
+from gkdesk.io.xlsx.cells import (
+    BOLD,
+    FONT_NAME,
+    FONT_SIZE,
+    column_mm,
+    fit_to_page_width,
+    line_count,
+    put_text,
+    row_height,
+)
+from gkdesk.io.xlsx.styles import TEXT_BOLD, TEXT_INPUT, TEXT_PLAIN, Styler
+from gkdesk.model import Paragraph, Report
+
+INFO_SHEET = "基本信息"
+TEXT_SHEET = "文字部分"
+OPENING_LABEL = "开头"
+TEXT_WIDTHS = (16, 6, 70)  # 部分 / 类型 / 内容: about 172 mm, an A4 page wide at full scale
+KIND_LABELS = {"body": "正文", "subheading": "小标题"}
+
+
+def info_fields(report: Report) -> list[tuple[str, str, str]]:
+    """(key, label, text) of each 基本信息 row; the key names the field in differences."""
+    level = report.spec.organ_level(report.organ_level)
+    contact = report.contact
+    return [
+        ("organ", "报告机关", report.organ),
+        ("organ_level", "机关层级", level.label if level else report.organ_level),
+        ("year", "年度", "" if report.year is None else str(report.year)),
+        ("edition", "报告格式", report.spec.name),
+        ("title", "报告标题", report.title),
+        ("contact.office", "政务公开办公室", contact.office),
+        ("contact.address", "地址", contact.address),
+        ("contact.phone", "联系电话", contact.phone),
+        ("contact.email", "电子邮箱", contact.email),
+    ]
+
+
+def add_info_sheet(workbook: Workbook, report: Report, styler: Styler | None = None) -> None:
+    styler = styler or Styler()
+    sheet = workbook.create_sheet(INFO_SHEET)
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 64
+    for row, (_, label, text) in enumerate(info_fields(report), start=1):
+        put_text(sheet.cell(row, 1), label)
+        put_text(sheet.cell(row, 2), text)
+        styler.apply(sheet.cell(row, 1), TEXT_BOLD)
+        styler.apply(sheet.cell(row, 2), TEXT_INPUT)
+        sheet.row_dimensions[row].height = row_height(line_count(text, column_mm(64)))
+    fit_to_page_width(sheet)
+    sheet.protection.sheet = True
+
+
+def text_rows(report: Report) -> list[tuple[str, str, Paragraph]]:
+    """(section label, kind label, paragraph) of each 文字部分 row, in document order."""
+    rows = [(OPENING_LABEL, KIND_LABELS["body"], Paragraph.plain(opening_text(report)))]
+    for section in report.spec.sections:
+        for paragraph in report.paragraphs(section.key):
+            rows.append((section.heading, KIND_LABELS.get(paragraph.kind, paragraph.kind), paragraph))
+    return rows
+
+
+def _rich(paragraph: Paragraph) -> CellRichText | None:
+    if not any(run.bold for run in paragraph.runs):
+        return None
+    plain, bold = InlineFont(rFont=FONT_NAME, sz=FONT_SIZE), InlineFont(rFont=FONT_NAME, sz=FONT_SIZE, b=True)
+    return CellRichText(*[TextBlock(bold if run.bold else plain, clean_text(run.text)) for run in paragraph.runs])
+
+
+def add_text_sheet(workbook: Workbook, report: Report, styler: Styler | None = None) -> None:
+    styler = styler or Styler()
+    sheet = workbook.create_sheet(TEXT_SHEET)
+    for col, (label, width) in enumerate(zip(("部分", "类型", "内容"), TEXT_WIDTHS, strict=True), start=1):
+        put_text(sheet.cell(1, col), label)
+        sheet.cell(1, col).font = BOLD
+        sheet.column_dimensions[chr(64 + col)].width = width
+    for row, (section, kind, paragraph) in enumerate(text_rows(report), start=2):
+        put_text(sheet.cell(row, 1), section)
+        put_text(sheet.cell(row, 2), kind)
+        rich = _rich(paragraph)
+        if rich is not None:
+            sheet.cell(row, 3).value = rich
+        else:
+            put_text(sheet.cell(row, 3), paragraph.text)
+        for col in (1, 2, 3):
+            styler.apply(sheet.cell(row, col), TEXT_PLAIN)
+        lines = max(
+            line_count(text, column_mm(width))
+            for text, width in zip((section, kind, paragraph.text), TEXT_WIDTHS, strict=True)
+        )
+        sheet.row_dimensions[row].height = row_height(lines)
+    sheet.freeze_panes = "A2"
+    fit_to_page_width(sheet)
+    sheet.print_title_rows = "1:1"

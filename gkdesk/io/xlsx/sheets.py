@@ -1,0 +1,118 @@
+"""Which sheets of a workbook read by labels are report tables, and gkdesk's own text sheets read by layout.
+
+A gkdesk-made .xlsx whose embedded data is damaged is read by its labels; its 基本信息, 文字部分 and 校验
+sheets are recognised by their header rows (not their names, which a person may change) and never read
+as tables. Any other sheet whose cells mostly cannot be placed in a report table (a 填报说明 sheet, a
+budget) is skipped with one note instead of a problem per cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gkdesk.io.foreign.filegrid import FileGrid
+from gkdesk.io.foreign.table_match import TableReading, read_tables
+from gkdesk.io.import_result import ImportProblem
+from gkdesk.io.xlsx.checks_sheet import HEADERS as CHECK_HEADERS
+from gkdesk.io.xlsx.info import OPENING_LABEL, info_fields
+from gkdesk.model import Contact, Paragraph, Report
+from gkdesk.spec import EDITIONS, load_spec
+
+TEXT_HEADERS = ("部分", "类型", "内容")
+INFO_LABELS = tuple(label for _, label, _ in info_fields(Report()))
+
+
+def _row_texts(grid: FileGrid, row: int) -> list[str]:
+    return [cell.text.strip() for _, cell in grid.distinct(row)] if row < len(grid.rows) else []
+
+
+def is_check_sheet(grid: FileGrid) -> bool:
+    return tuple(_row_texts(grid, 0)[: len(CHECK_HEADERS)]) == CHECK_HEADERS
+
+
+def is_text_sheet(grid: FileGrid) -> bool:
+    return tuple(_row_texts(grid, 0)[:3]) == TEXT_HEADERS
+
+
+def is_info_sheet(grid: FileGrid) -> bool:
+    labels = tuple(grid.cell(r, 0).text.strip() for r in range(min(len(grid.rows), len(INFO_LABELS))))
+    return len(labels) >= 5 and labels == INFO_LABELS[: len(labels)]
+
+
+@dataclass
+class OwnText:
+    """What gkdesk's own 基本信息 and 文字部分 sheets hold."""
+
+    fields: dict[str, str] = field(default_factory=dict)  # info_fields key → text
+    paragraphs: list[Paragraph] = field(default_factory=list)  # title, opening, then heading + paragraphs
+
+    @property
+    def found(self) -> bool:
+        return bool(self.fields or self.paragraphs)
+
+
+def _edition(fields: dict[str, str]) -> str:
+    name = fields.get("edition", "")
+    return next((edition for edition in EDITIONS if load_spec(edition).name == name), "2021")
+
+
+def read_own_text(info: FileGrid | None, text: FileGrid | None) -> OwnText:
+    """Title, opening and each section's paragraphs (every heading present, empty sections too)."""
+    own = OwnText()
+    if info is not None:
+        keys = [key for key, _, _ in info_fields(Report())]
+        for row, key in enumerate(keys[: len(info.rows)]):
+            own.fields[key] = info.cell(row, 1).text.strip()
+    if text is None:
+        return own
+    by_label: dict[str, list[Paragraph]] = {}
+    for row in range(1, len(text.rows)):
+        label, kind, content = (text.cell(row, col).text for col in range(3))
+        if content.strip():
+            paragraph_kind = "subheading" if kind.strip() == "小标题" else "body"
+            by_label.setdefault(label.strip(), []).append(Paragraph.plain(content.strip(), paragraph_kind))
+    title = own.fields.get("title", "")
+    own.paragraphs = [Paragraph.plain(title)] if title else []
+    own.paragraphs += by_label.pop(OPENING_LABEL, [])
+    for section in load_spec(_edition(own.fields)).sections:
+        own.paragraphs.append(Paragraph.plain(section.heading))
+        own.paragraphs += by_label.pop(section.heading, [])
+    for label, paragraphs in by_label.items():  # a heading renamed by hand: keep its text in reading order
+        own.paragraphs += [Paragraph.plain(label), *paragraphs]
+    return own
+
+
+def apply_own_fields(report: Report, own: OwnText) -> None:
+    """基本信息 values the title and opening cannot give (level, contact) onto a report read by labels."""
+    fields = own.fields
+    level = next((lv.key for lv in report.spec.organ_levels if lv.label == fields.get("organ_level")), "")
+    if level:
+        report.organ_level = level
+    if fields.get("organ"):
+        report.organ = fields["organ"]
+    contact = Contact(*(fields.get(f"contact.{name}", "") for name in ("office", "address", "phone", "email")))
+    if any((contact.office, contact.address, contact.phone, contact.email)):
+        report.contact = contact
+
+
+def _counts(reading: TableReading, grid: FileGrid) -> tuple[int, int]:
+    """(placed, unplaced) cells of `grid` in one reading of all grids."""
+    prefix = grid.source + "第"
+    placed = sum(1 for es in reading.entries.values() for e in es if e.text.strip() and e.where.startswith(prefix))
+    unplaced = sum(1 for p in reading.problems if p.kind == "unplaced" and p.where.startswith(prefix))
+    return placed, unplaced
+
+
+def table_grids(grids: list[FileGrid]) -> tuple[list[FileGrid], list[ImportProblem]]:
+    """The grids holding report tables, and a note for each skipped sheet that had figures."""
+    readings = [read_tables(grids, edition) for edition in EDITIONS]
+    kept, notes = [], []
+    for grid in grids:
+        placed, unplaced = max((_counts(reading, grid) for reading in readings), key=lambda c: c[0] - c[1])
+        if placed > unplaced:
+            kept.append(grid)
+        elif unplaced:
+            notes.append(
+                ImportProblem("note", f"{grid.source}不是报告表格（{unplaced} 个单元格无法对应到报告表格），已跳过")
+            )
+    return kept, notes
