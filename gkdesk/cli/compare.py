@@ -8,7 +8,7 @@ from typing import Any
 
 from gkdesk.cli.output import wrong_suffix
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.importing import read_with_result
+from gkdesk.io.open import read_with_result
 
 EXIT_SAME, EXIT_CHANGED, EXIT_UNREADABLE = 0, 1, 2
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
-from gkdesk.io.importing import read_with_result
+from gkdesk.io.open import read_with_result
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 

@@ -10,8 +10,7 @@ import openpyxl
 from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_result import import_findings, import_problems
-from gkdesk.io.importing import read_with_result
-from gkdesk.io.open import read_report
+from gkdesk.io.open import read_report, read_with_result
 from gkdesk.io.own.read import choose_embedded
 from gkdesk.io.xlsx.export import export_xlsx
 from tests.conftest import SAMPLE_GKR

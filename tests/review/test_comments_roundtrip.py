@@ -9,7 +9,7 @@ import docx
 from gkdesk.io.docx.comments import read_docx_comments
 from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import load_gkr
-from gkdesk.io.importing import read_with_result
+from gkdesk.io.open import read_with_result
 from gkdesk.review.comments import comment_text, open_comments, parse_comment_text
 from gkdesk.review.compare import compare_reports
 from tests.conftest import SAMPLE_GKR

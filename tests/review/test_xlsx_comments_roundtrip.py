@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.comments import Comment
 
-from gkdesk.io.importing import read_with_result
+from gkdesk.io.open import read_with_result
 from gkdesk.io.xlsx.comments import read_xlsx_comments
 from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.io.xlsx.hidden import DATA_SHEET

@@ -1,6 +1,6 @@
 """gkdesk's own .docx/.xlsx: the embedded report, with hand edits made after export shown and applied.
 
-The embedded data comes from gkdesk.io.own.embedded (the export engineer's module). When a file carries
+The embedded data comes from gkdesk.io.own.embedded. When a file carries
 none, or it is damaged, the file is read by its labels instead (with a note when it was damaged).
 Hand edits: the report returned holds the visible values; each difference is listed so the reviewer
 can choose (`choose_embedded` puts the exported value back).
