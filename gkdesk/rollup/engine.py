@@ -16,6 +16,7 @@ from pathlib import Path
 
 from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
+from gkdesk.rollup.order import natural_key
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
 from gkdesk.rollup.spool import Spool
 from gkdesk.rollup.totals import Totals, check_totals
@@ -178,9 +179,10 @@ class _Rollup:
         return f"报告年度不一致（{listing}），汇总的是 {chosen[0]} 年度（{why}）；其他年度的报告未受理"
 
     def _with_missing(self, rows: list[UnitRow]) -> list[UnitRow]:
-        """Units in the template's order (missing ones included), then units not on the list."""
+        """Units in the template's order (missing ones included), then units not on the list; without a list, in
+        natural order (第2镇 before 第10镇)."""
         if not (self.template and self.template.units):
-            return sorted(rows, key=lambda row: (unit_key(row.organ), row.status == DUPLICATE, row.file or ""))
+            return sorted(rows, key=lambda row: (natural_key(row.organ), row.status == DUPLICATE, row.file or ""))
         by_unit: dict[str, list[UnitRow]] = {}
         for row in rows:
             by_unit.setdefault(unit_key(row.organ), []).append(row)
@@ -188,7 +190,7 @@ class _Rollup:
         for unit in self.template.units:
             found = by_unit.pop(unit_key(unit.name), None)
             ordered += sorted(found, key=lambda row: row.status == DUPLICATE) if found else [UnitRow(unit.name, MISSING, unit=unit)]
-        for key in sorted(by_unit):
+        for key in sorted(by_unit, key=natural_key):
             ordered += sorted(by_unit[key], key=lambda row: row.status == DUPLICATE)
         return ordered
 

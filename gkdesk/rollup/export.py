@@ -1,5 +1,7 @@
-"""The roll-up workbook (.xlsx): completeness, refused files, one sheet per table (a row per unit plus the
-total row), the per-unit findings and the totals' findings. No Qt.
+"""The roll-up workbook (.xlsx), laid out for people and for print. No Qt.
+
+完整性 (every unit and every file, in colour, with the charts below), 全县合计表二/三/四 (the totals in the
+official layout), 表二/表三/表四 by unit (SUM total rows), 各单位问题, and a hidden sheet of chart data.
 
 Written in openpyxl's write-only mode from the spooled per-unit records, so memory stays flat. Text from
 returned files is always written as text (never as a formula) and cleaned of characters Excel refuses.
@@ -10,21 +12,24 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from gkdesk.io.files.atomic import write_atomic
-from gkdesk.model import Invalid, Resolved
-from gkdesk.rollup.result import RollupResult, UnitRow
+from gkdesk.model import Invalid, Number
+from gkdesk.rollup.book.cells import Painter, letter
+from gkdesk.rollup.book.charts import CHART_WIDTH_CM, ChartInputs, UnitApplications, add_charts
+from gkdesk.rollup.book.findings_sheet import FindingsSheet
+from gkdesk.rollup.book.total_sheets import add_total_sheets
+from gkdesk.rollup.book.unit_tables import UnitTableSheet
+from gkdesk.rollup.book.units_sheet import add_units_sheet
+from gkdesk.rollup.figures import Figure, applications_key, main_figures, outcome_figures
+from gkdesk.rollup.result import RollupResult
 from gkdesk.rollup.spool import decode_value
 from gkdesk.spec import FormatSpec, load_spec
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
 ROLLUP_KEYWORD = "gkdesk-rollup"  # in the workbook's properties, so a later roll-up does not take it for a return
+REQUESTS = "requests"
 
 
 def is_rollup_workbook(path: Path) -> bool:
@@ -39,91 +44,96 @@ def is_rollup_workbook(path: Path) -> bool:
         return False
 
 
-def _text(sheet: WriteOnlyWorksheet, value: str) -> Cell:
-    cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    return cell
+def _number(value: object) -> Number:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0  # type: ignore[return-value]
 
 
-def _row(sheet: WriteOnlyWorksheet, values: list[Any]) -> None:
-    sheet.append([_text(sheet, v) if isinstance(v, str) else v for v in values])
+def _chart_anchors(last_row: int, widths: list[float]) -> list[str]:
+    """Cells below the completeness table where three charts sit side by side."""
+    anchors, col, used = [], 1, 0.0
+    chart_units = CHART_WIDTH_CM * 10 / 1.9 + 1
+    for _ in range(3):
+        anchors.append(f"{letter(col)}{last_row + 3}")
+        target = used + chart_units
+        while used < target and col <= len(widths):
+            used += widths[col - 1]
+            col += 1
+        if col > len(widths):
+            col += 1
+    return anchors
 
 
-def _cell_value(raw: Any) -> Any:
-    value = decode_value(raw)
-    return value.raw if isinstance(value, Invalid) else value
+def _sum_formula(sheet: UnitTableSheet, keys: tuple[str, ...], row: int) -> str:
+    return "=" + "+".join(sheet.ref(key, row) for key in keys)
 
 
-def _table_sheets(book: Workbook, spec: FormatSpec) -> dict[str, tuple[WriteOnlyWorksheet, list[str]]]:
-    sheets = {}
-    for section in spec.sections:
-        if section.table is None:
-            continue
-        table = spec.tables[section.table]
-        sheet = book.create_sheet(f"表{section.number}")
-        keys, headers = [], []
-        for row in table.rows:
-            for column in row.columns:
-                keys.append(table.cell_key(row.key, column.key))
-                headers.append(f"{row.short_label}｜{column.label}")
-        _row(sheet, [f"{section.heading}（{spec.name}）"])
-        _row(sheet, ["单位", "单位代码", "文件", *headers])
-        sheets[table.key] = (sheet, keys)
-    return sheets
+def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: dict[str, Number] | None = None, previous_year: int | None = None) -> None:
+    """Write the roll-up workbook to `path`; atomically; a failure raises ReportFileError saying why.
 
-
-def _completeness(book: Workbook, result: RollupResult) -> None:
-    sheet = book.create_sheet("完整性")
-    _row(sheet, [f"{result.year or ''}年度政府信息公开工作年度报告汇总：报送情况"])
-    _row(sheet, ["序号", "单位", "单位代码", "状态", "错误", "未说明的警告", "已说明的警告", "未处理的批注", "文件", "备注"])
-    for number, row in enumerate(result.rows, start=1):
-        figures = [row.errors, row.warnings, row.acknowledged, row.open_comments] if row.file else [None] * 4
-        code = row.unit.code if row.unit else ""
-        _row(sheet, [number, row.organ, code, row.status_label, *figures, row.file or "", row.note])
-    refused = book.create_sheet("未受理文件")
-    _row(refused, ["文件", "原因"])
-    for refusal in result.refused:
-        _row(refused, [refusal.file, refusal.reason])
-
-
-def write_rollup_xlsx(result: RollupResult, path: Path | str) -> None:
-    """Write the roll-up workbook to `path`; atomically; a failure raises ReportFileError saying why."""
+    `previous` holds last year's main figures by label (see gkdesk.rollup.previous) for the comparison chart.
+    """
     path = Path(path)
     book = Workbook(write_only=True)
     book.properties.keywords = ROLLUP_KEYWORD
     book.properties.title = f"{result.year or ''}年度政府信息公开工作年度报告汇总"
     book.properties.creator = "gkdesk"
-    _completeness(book, result)
+    painter = Painter()
     spec = load_spec(result.edition or "2021")
-    sheets = _table_sheets(book, spec)
-    findings_sheet = book.create_sheet("各单位问题")
-    _row(findings_sheet, ["单位", "文件", "规则", "级别", "说明", "单元格", "填报单位的说明"])
-    by_index: dict[int, UnitRow] = {row.spool_index: row for row in result.counted_rows if row.spool_index is not None}
-    if result.spool is not None:
-        for index, record in result.spool.records():
-            unit = by_index.get(index)
-            if unit is None:
-                continue
-            code = unit.unit.code if unit.unit else ""
-            for sheet, keys in sheets.values():
-                _row(sheet, [unit.organ, code, Path(unit.file or "").name, *(_cell_value(record["values"].get(k)) for k in keys)])
-            for item in record["findings"]:
-                severity = SEVERITY_LABELS.get(item["severity"], item["severity"])
-                cells = "、".join(item["cells"])
-                _row(findings_sheet, [unit.organ, Path(unit.file or "").name, item["rule"], severity, item["message"], cells, item["acknowledged"]])
+    units_sheet, last_row = add_units_sheet(book, painter, result)
     if result.totals is not None:
-        resolved = Resolved(result.totals.report(result.year))
-        for sheet, keys in sheets.values():
-            _row(sheet, ["合计", "", f"{len(by_index)} 个单位", *(_cell_value_of(resolved, k) for k in keys)])
-    totals_sheet = book.create_sheet("合计校验")
-    _row(totals_sheet, ["规则", "级别", "说明", "单元格"])
-    for finding in result.total_findings:
-        _row(totals_sheet, [finding.rule, SEVERITY_LABELS[finding.severity], finding.message, "、".join(finding.cells)])
+        add_total_sheets(book, result.totals.report(result.year))
+    counted = [row for row in result.counted_rows if row.spool_index is not None]
+    organs = [row.organ for row in counted]
+    by_unit = {
+        section.table: UnitTableSheet(book, painter, spec, section, organs) for section in spec.sections if section.table
+    }
+    problems = FindingsSheet(book, painter, spec, result.year)
+    problems.add_totals(result.total_findings)
+    applications = _write_units(result, spec, by_unit, problems)
+    total_rows = {key: sheet.finish(len(counted)) for key, sheet in by_unit.items()}
+    problems.finish()
+    if result.totals is not None and REQUESTS in by_unit:
+        requests = by_unit[REQUESTS]
+        outcomes = [(figure, _sum_formula(requests, figure.keys, total_rows[REQUESTS])) for figure in outcome_figures(spec)]
+        comparison = _comparison(spec, by_unit, total_rows, previous or {})
+        inputs = ChartInputs(applications, outcomes, comparison, result.year, previous_year)
+        widths = [units_sheet.column_dimensions[letter(col)].width or 8 for col in range(1, 12)]
+        add_charts(book, painter, units_sheet, _chart_anchors(last_row, widths), inputs)
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(path, buffer.getvalue(), keep_backup=False)
 
 
-def _cell_value_of(resolved: Resolved, key: str) -> Any:
-    value = resolved.stated(key)
-    return value.raw if isinstance(value, Invalid) else value
+def _write_units(
+    result: RollupResult, spec: FormatSpec, by_unit: dict[str, UnitTableSheet], problems: FindingsSheet
+) -> list[UnitApplications]:
+    """Each counted unit's row on every by-unit sheet and its findings, in the completeness table's order."""
+    applications: list[UnitApplications] = []
+    if result.spool is None:
+        return applications
+    key = applications_key(spec)
+    for row in result.counted_rows:
+        if row.spool_index is None:
+            continue
+        record = result.spool.record(row.spool_index)
+        values = {cell: decode_value(raw) for cell, raw in record["values"].items()}
+        errors = {cell for item in record["findings"] if item["severity"] == "error" for cell in item["cells"]}
+        placed = {table: sheet.add_unit(row.organ, values, errors) for table, sheet in by_unit.items()}
+        problems.add_unit(row.organ, Path(row.file or "").name, record["findings"])
+        if REQUESTS in by_unit:
+            value = values.get(key)
+            count = 0 if isinstance(value, Invalid) or value is None else value
+            applications.append(UnitApplications(row.organ, count, by_unit[REQUESTS].ref(key, placed[REQUESTS])))
+    return applications
+
+
+def _comparison(
+    spec: FormatSpec, by_unit: dict[str, UnitTableSheet], total_rows: dict[str, int], previous: dict[str, Number]
+) -> list[tuple[Figure, Number, str]]:
+    rows = []
+    for figure in main_figures(spec):
+        if figure.label not in previous:
+            continue
+        table = figure.keys[0].split(".")[0]
+        rows.append((figure, previous[figure.label], _sum_formula(by_unit[table], figure.keys, total_rows[table])))
+    return rows

@@ -53,10 +53,12 @@ class Spool:
     def __init__(self) -> None:
         self._file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (lives as long as the result)
         self.count = 0
+        self._offsets: list[int] = []
 
     def add(self, record: str) -> int:
         """Store one spool_record line; returns its index."""
         self._file.seek(0, 2)
+        self._offsets.append(self._file.tell())
         self._file.write(record + "\n")
         self.count += 1
         return self.count - 1
@@ -66,6 +68,12 @@ class Spool:
         self._file.seek(0)
         for index, line in enumerate(self._file):
             yield index, json.loads(line)
+
+    def record(self, index: int) -> Record:
+        """The record stored at `index` (read back from the file)."""
+        self._file.seek(self._offsets[index])
+        result: Record = json.loads(self._file.readline())
+        return result
 
     def close(self) -> None:
         self._file.close()

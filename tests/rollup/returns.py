@@ -45,3 +45,28 @@ def balanced_values(seed: int) -> dict[str, CellValue]:
         "requests.carried_forward.natural": forward,
         "appeals.reconsideration.upheld": seed % 2,
     }
+
+
+OUTCOME_SPREAD = ("granted", "partial", "denied_4", "unable_1", "unable_2", "not_processed_2", "other_1", "denied_6")
+
+
+def varied_values(seed: int) -> dict[str, CellValue]:
+    """Balanced figures spread over several applicant types and outcomes (a busier township than balanced_values)."""
+    values = balanced_values(seed)
+    for column, scale in (("natural", 7), ("commercial", 3), ("legal", 1)):
+        new, carried = (seed * scale * 5) % 23 + scale, (seed + scale) % 3
+        forward = (seed + scale) % 2
+        handled = new + carried - forward
+        values[f"requests.new.{column}"] = new
+        values[f"requests.carried_over.{column}"] = carried
+        values[f"requests.carried_forward.{column}"] = forward
+        for row in OUTCOME_SPREAD:
+            values[f"requests.{row}.{column}"] = 0
+        for index in range(handled):
+            row = OUTCOME_SPREAD[(index * (seed + 3)) % len(OUTCOME_SPREAD)] if index % 3 else "granted"
+            values[f"requests.{row}.{column}"] = int(values[f"requests.{row}.{column}"] or 0) + 1  # type: ignore[call-overload]
+    values["appeals.reconsideration.upheld"] = seed % 3
+    values["appeals.reconsideration.corrected"] = seed % 2
+    values["appeals.litigation_direct.upheld"] = seed % 4 // 3
+    values["proactive.normative_doc.in_force"] = 10 + seed % 9
+    return values

@@ -172,8 +172,8 @@ def test_totals_are_checked_by_the_table_rules_only(result: RollupResult, tmp_pa
     assert totals and not any(rule.startswith(("structure.", "text.")) for rule in totals)
     out = tmp_path / "汇总.xlsx"
     write_rollup_xlsx(result, out)
-    sheet = [row[0] for row in load_workbook(out)["合计校验"].iter_rows(min_row=2, values_only=True)]
-    assert sheet == [f.rule for f in result.total_findings]
+    rows = load_workbook(out)["各单位问题"].iter_rows(min_row=4, values_only=True)
+    assert [row[2] for row in rows if row[0] == "全县合计"] == [f.rule for f in result.total_findings]
 
 
 def test_fee_sum_has_no_float_drift(tmp_path: Path) -> None:
@@ -218,19 +218,23 @@ def test_workbook(result: RollupResult, tmp_path: Path) -> None:
     out = tmp_path / "汇总.xlsx"
     write_rollup_xlsx(result, out)
     book = load_workbook(out)
-    assert book.sheetnames == ["完整性", "未受理文件", "表二", "表三", "表四", "各单位问题", "合计校验"]
-    complete = list(book["完整性"].iter_rows(min_row=3, values_only=True))
+    assert book.sheetnames == [
+        "完整性", "全县合计表二", "全县合计表三", "全县合计表四", "表二", "表三", "表四", "各单位问题", "图表数据",
+    ]
+    complete = list(book["完整性"].iter_rows(min_row=4, values_only=True))
     assert [(r[1], r[3]) for r in complete][:3] == [("甲镇人民政府", "已报送"), ("乙镇人民政府", "已报送"), ("丙镇人民政府", "已报送")]
-    assert book["完整性"]["B9"].value == '=HYPERLINK("http://x")镇' and book["完整性"]["B9"].data_type == "s"
+    assert book["完整性"]["B10"].value == '=HYPERLINK("http://x")镇' and book["完整性"]["B10"].data_type == "s"
+    refused = [r for r in complete if r[3] == "未受理"]
+    assert {r[8] for r in refused} == {Path(r.file).name for r in result.refused}
     table3 = list(book["表三"].iter_rows(values_only=True))
-    header = table3[1]
-    column = header.index("一｜自然人")
-    units = table3[2:-1]
-    assert len(units) == 4 and table3[-1][0] == "合计"
-    assert table3[-1][column] == sum(int(str(row[column])) for row in units)
-    fee_column = list(book["表二"].iter_rows(values_only=True))[1].index("行政事业性收费｜本年收费金额（单位：万元）")
-    assert list(book["表二"].iter_rows(values_only=True))[-1][fee_column] == pytest.approx(0.4012)
-    problems = list(book["各单位问题"].iter_rows(min_row=2, values_only=True))
+    column = [cell.column - 1 for cell in book["表三"][3] if cell.value == "自然人"][0]  # the first: 一、本年新收
+    units = table3[3:-3]
+    assert len(units) == 4 and str(table3[-3][0]).startswith("合计")
+    assert table3[-3][column] == f"=SUM({book['表三'].cell(4, column + 1).column_letter}4:{book['表三'].cell(4, column + 1).column_letter}7)"
+    fee_column = [cell.column for cell in book["表二"][3] if cell.value == "本年收费金额（单位：万元）"][0]
+    table2_units = list(book["表二"].iter_rows(min_row=4, max_row=7, values_only=True))
+    assert sum(float(str(row[fee_column - 1])) for row in table2_units) == pytest.approx(0.4012)
+    problems = list(book["各单位问题"].iter_rows(min_row=4, values_only=True))
     assert any(r[0] == "乙镇人民政府" and r[2] == "T3.balance" for r in problems)
     # A later roll-up over a folder holding this workbook says what it is instead of misreading it.
     again = roll_up([out])
