@@ -227,11 +227,11 @@ def test_workbook(result: RollupResult, tmp_path: Path) -> None:
     refused = [r for r in complete if r[3] == "未受理"]
     assert {r[8] for r in refused} == {Path(r.file).name for r in result.refused}
     table3 = list(book["表三"].iter_rows(values_only=True))
-    column = [cell.column - 1 for cell in book["表三"][3] if cell.value == "自然人"][0]  # the first: 一、本年新收
+    column = next(cell.column - 1 for cell in book["表三"][3] if cell.value == "自然人")  # the first: 一、本年新收
     units = table3[3:-3]
     assert len(units) == 4 and str(table3[-3][0]).startswith("合计")
     assert table3[-3][column] == f"=SUM({book['表三'].cell(4, column + 1).column_letter}4:{book['表三'].cell(4, column + 1).column_letter}7)"
-    fee_column = [cell.column for cell in book["表二"][3] if cell.value == "本年收费金额（单位：万元）"][0]
+    fee_column = next(cell.column for cell in book["表二"][3] if cell.value == "本年收费金额（单位：万元）")
     table2_units = list(book["表二"].iter_rows(min_row=4, max_row=7, values_only=True))
     assert sum(float(str(row[fee_column - 1])) for row in table2_units) == pytest.approx(0.4012)
     problems = list(book["各单位问题"].iter_rows(min_row=4, values_only=True))
