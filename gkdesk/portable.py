@@ -1,25 +1,37 @@
 """Where gkdesk keeps settings and recovery files: the user's profile, or beside the program in portable mode.
 
 gkdesk runs from a USB stick without installation and writes nothing beside itself unless a marker file
-(`gkdesk-portable.ini` or `portable`) sits beside main.py; then data goes to `gkdesk-data/` there, so the
-stick carries the settings from machine to machine. No Qt.
+(`gkdesk-portable.ini` or `portable`) sits in the program folder (beside main.py or the bundled executable);
+then data goes to `gkdesk-data/` there, so the stick carries the settings from machine to machine. When that
+folder cannot be written (a write-protected stick, a read-only copy), data goes to the user's profile and
+`data_location().notice` says so. No Qt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from gkdesk import paths
 
 APP_NAME = "gkdesk"
 MARKERS = ("gkdesk-portable.ini", "portable")
 PORTABLE_FOLDER = "gkdesk-data"
-PROGRAM_DIR = Path(__file__).resolve().parent.parent  # the folder holding main.py
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    folder: Path
+    notice: str | None = None  # why the data is not where the user asked for it, in Chinese
 
 
 def is_portable(program_dir: Path | None = None) -> bool:
     """True when a portable marker file sits beside the program."""
-    program_dir = program_dir or PROGRAM_DIR
+    program_dir = program_dir or paths.program_dir()
     return any((program_dir / marker).is_file() for marker in MARKERS)
 
 
@@ -36,12 +48,40 @@ def profile_data_dir(env: dict[str, str] | None = None, platform: str = sys.plat
     return Path(base) / APP_NAME
 
 
+def can_write(folder: Path) -> bool:
+    """True when files can be created in `folder` (created if missing); tried for real, since a write-protected
+    stick or a read-only copy may still report write permission."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if it was just created and is empty
+        return False
+
+
+def data_location(
+    program_dir: Path | None = None, env: dict[str, str] | None = None, platform: str = sys.platform
+) -> DataLocation:
+    """The folder for settings and recovery files (the portable folder is created here when it can be)."""
+    program_dir = program_dir or paths.program_dir()
+    if not is_portable(program_dir):
+        return DataLocation(profile_data_dir(env, platform))
+    portable_folder = program_dir / PORTABLE_FOLDER
+    if can_write(portable_folder):
+        return DataLocation(portable_folder)
+    fallback = profile_data_dir(env, platform)
+    return DataLocation(
+        fallback,
+        f"程序所在的文件夹“{program_dir}”不能写入（U盘可能处于写保护状态，或是只读副本），"
+        f"设置和自动恢复文件改为保存在本机：{fallback}",
+    )
+
+
 def data_dir(program_dir: Path | None = None, env: dict[str, str] | None = None, platform: str = sys.platform) -> Path:
-    """The folder for settings and recovery files (not created here; callers create it when they write)."""
-    program_dir = program_dir or PROGRAM_DIR
-    if is_portable(program_dir):
-        return program_dir / PORTABLE_FOLDER
-    return profile_data_dir(env, platform)
+    """The folder for settings and recovery files."""
+    return data_location(program_dir, env, platform).folder
 
 
 def settings_file(program_dir: Path | None = None) -> Path:

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from gkdesk import paths
 from gkdesk.spec.layout import LayoutError, build_layout
 from gkdesk.spec.phrases import phrase_error
 from gkdesk.spec.types import (
@@ -31,7 +32,6 @@ from gkdesk.spec.types import (
     ValueType,
 )
 
-FORMS_DIR = Path(__file__).resolve().parent.parent.parent / "forms"
 EDITIONS = ("2021", "2019")
 
 
@@ -366,7 +366,7 @@ def load_spec(edition: str = "2021") -> FormatSpec:
     """The format definition of `edition` ("2021" or "2019"), loaded once."""
     if edition not in EDITIONS:
         raise SpecError(f"未知的报告格式版本：{edition}")
-    return load_spec_file(FORMS_DIR / f"annual-report-{edition}.toml")
+    return load_spec_file(paths.resource("forms", f"annual-report-{edition}.toml"))
 
 
 def edition_for_year(year: int) -> str:

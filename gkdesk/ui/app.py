@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
+from gkdesk import portable
 from gkdesk.ui.style import apply_style
 from gkdesk.ui.translations import install_chinese
 
@@ -23,6 +24,19 @@ def make_application() -> QApplication:
     install_chinese(app)
     apply_style(app)
     return app
+
+
+def announce_data_location(window: QMainWindow) -> None:
+    """When the portable folder cannot be written, say where settings and recovery files go instead: on stderr,
+    in the status bar, and as a lasting mark in its corner."""
+    notice = portable.data_location().notice
+    if notice is None:
+        return
+    print(notice, file=sys.stderr)
+    mark = QLabel("U盘只读：设置保存在本机")
+    mark.setToolTip(notice)
+    window.statusBar().addPermanentWidget(mark)
+    window.statusBar().showMessage(notice)
 
 
 def parse_size(text: str) -> QSize | None:
@@ -50,6 +64,7 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
     from gkdesk.ui.main_window import DEFAULT_SIZE, MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
+    announce_data_location(window)
     if screenshot_dir:
         from gkdesk.ui.screenshot import render_pages
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from gkdesk import paths
 
 CATALOGUES = ("qtbase_zh_CN", "qt_zh_CN")
 LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
@@ -15,9 +16,9 @@ _installed: list[QTranslator] = []  # kept alive for the application's lifetime
 def translation_folders() -> list[Path]:
     """Where Qt's .qm files are: the PySide6 installation, then beside a bundled program (PyInstaller)."""
     folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
-    bundle = getattr(sys, "_MEIPASS", None)
+    bundle = paths.bundle_dir()
     if bundle:
-        folders += [Path(bundle) / "PySide6" / "Qt" / "translations", Path(bundle) / "PySide6" / "translations"]
+        folders += [bundle / "PySide6" / "Qt" / "translations", bundle / "PySide6" / "translations"]
     return folders
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gkdesk import paths
 from gkdesk.io.docx.export import export_docx
 from gkdesk.model import Paragraph
 from gkdesk.spec import Table, build_layout
@@ -21,7 +22,7 @@ needs_soffice = pytest.mark.skipif(
     SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice (soffice) is not installed"
 )
 # Stand-ins for 仿宋_GB2312, 黑体, 方正小标宋简体 … so that pages lay out as with the real fonts.
-FONT_STAND_INS = Path(__file__).resolve().parents[2] / "resources" / "fontconfig" / "gb-fonts.conf"
+FONT_STAND_INS = paths.resource("resources", "fontconfig", "gb-fonts.conf")
 
 
 def convert(source: Path, target_format: str, out_dir: Path) -> Path:

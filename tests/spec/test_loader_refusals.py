@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
+from gkdesk import paths
 from gkdesk.spec import SpecError, load_spec_file, parse_spec
-from gkdesk.spec.loader import FORMS_DIR
 
 
 @pytest.fixture
 def data() -> dict[str, Any]:
-    return tomllib.loads((FORMS_DIR / "annual-report-2021.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(paths.resource("forms", "annual-report-2021.toml").read_text(encoding="utf-8"))
 
 
 def refuse(data: dict[str, Any], *fragments: str) -> None:

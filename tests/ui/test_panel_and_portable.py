@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
-from gkdesk import portable
+from gkdesk import paths
 from gkdesk.ui import recovery
+from gkdesk.ui.app import announce_data_location
 from gkdesk.ui.settings import Preferences
 from tests.helpers import sample_report
 
@@ -34,7 +36,7 @@ def test_portable_mode_keeps_preferences_and_recovery_beside_the_program(
 ) -> None:
     program = tmp_path / "stick"
     program.mkdir()
-    monkeypatch.setattr(portable, "PROGRAM_DIR", program)
+    monkeypatch.setattr(paths, "program_dir", lambda: program)
     monkeypatch.delenv(recovery.RECOVERY_ENV, raising=False)
     assert not recovery.recovery_dir().is_relative_to(program)
     (program / "gkdesk-portable.ini").write_text("", encoding="utf-8")
@@ -42,3 +44,19 @@ def test_portable_mode_keeps_preferences_and_recovery_beside_the_program(
     Preferences().settings.sync()
     assert "报告.gkr" in (program / "gkdesk-data" / "settings.ini").read_text(encoding="utf-8")
     assert recovery.recovery_dir() == program / "gkdesk-data" / "recovery"
+
+
+def test_write_protected_stick_is_announced_in_the_window(
+    make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    program = tmp_path / "stick"
+    program.mkdir()
+    (program / "gkdesk-portable.ini").write_text("", encoding="utf-8")
+    (program / "gkdesk-data").write_text("", encoding="utf-8")  # the data folder cannot be created
+    monkeypatch.setattr(paths, "program_dir", lambda: program)
+    window = make_window(sample_report())
+    announce_data_location(window)
+    message = window.statusBar().currentMessage()
+    assert str(program) in message and "写保护" in message
+    assert message in capsys.readouterr().err
+    assert any(label.text() == "U盘只读：设置保存在本机" for label in window.statusBar().findChildren(QLabel))
