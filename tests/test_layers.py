@@ -1,4 +1,4 @@
-"""The core is Qt-free: importing spec, model, checks, io and the command line never loads PySide6."""
+"""Layers: the core never loads PySide6, and the import contracts of pyproject.toml hold."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def test_core_does_not_import_qt() -> None:
     code = "import sys\n" + "".join(f"import {name}\n" for name in modules) + "print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_import_contracts_hold() -> None:
+    """The layer contracts of pyproject.toml (spec ← model ← checks ← io ← review/template ← rollup ← ui ← cli)."""
+    code = (
+        "import sys\nfrom importlinter import cli\n"
+        "sys.exit(cli.lint_imports(config_filename='pyproject.toml', no_cache=True, no_logo=True))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

@@ -10,7 +10,8 @@ from gkdesk.io.docx.comments import read_docx_comments
 from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.open import read_with_result
-from gkdesk.review.comments import comment_text, open_comments, parse_comment_text
+from gkdesk.model.comments import comment_text, parse_comment_text
+from gkdesk.review.comments import open_comments
 from gkdesk.review.compare import compare_reports
 from tests.conftest import SAMPLE_GKR
 

@@ -14,7 +14,7 @@ from gkdesk.io.files.safe_zip import parse_xml, read_part
 from gkdesk.io.foreign.narrative_split import heading_section
 from gkdesk.io.foreign.table_match import read_tables
 from gkdesk.model import Report, ReviewComment
-from gkdesk.review.comments import comment_text, parse_comment_text
+from gkdesk.model.comments import comment_text, parse_comment_text
 
 
 def _cell_anchors(tables: list[Any], edition: str) -> dict[str, tuple[int, int, int]]:

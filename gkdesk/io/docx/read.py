@@ -18,7 +18,7 @@ from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.import_result import ImportResult
 from gkdesk.io.own.read import read_own
 from gkdesk.model import Paragraph
-from gkdesk.review.comments import merge_comments
+from gkdesk.model.comments import merge_comments
 from gkdesk.spec import load_spec
 
 

@@ -11,7 +11,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook import Workbook
 
-from gkdesk.checks import Finding
+from gkdesk.checks.finding import Finding
 from gkdesk.io.xlsx.cells import (
     column_mm,
     compact_ranges,

@@ -27,7 +27,7 @@ from gkdesk.io.xlsx.read import sheet_grid
 from gkdesk.io.xlsx.sheets import is_info_sheet, is_text_sheet
 from gkdesk.io.xlsx.tables import TOP, table_sheet
 from gkdesk.model import Report, ReviewComment
-from gkdesk.review.comments import comment_text, parse_comment_text
+from gkdesk.model.comments import comment_text, parse_comment_text
 from gkdesk.spec import build_layout
 
 SEPARATOR = "────────"

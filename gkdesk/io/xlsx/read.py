@@ -154,6 +154,6 @@ def read_xlsx(path: Path | str) -> ImportResult:
 
 def _merge_excel_comments(path: Path, result: ImportResult) -> None:
     from gkdesk.io.xlsx.comments import read_xlsx_comments
-    from gkdesk.review.comments import merge_comments
+    from gkdesk.model.comments import merge_comments
 
     merge_comments(result.report, read_xlsx_comments(path, result.report))

@@ -7,7 +7,7 @@ from datetime import datetime
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gkdesk.checks import run_checks
+from gkdesk.checks import run_checks  # the one hook from io into the checks (see pyproject's contracts)
 from gkdesk.io.own.embedded import build_payload
 from gkdesk.io.xlsx.checks_sheet import add_check_sheet
 from gkdesk.io.xlsx.comments import add_xlsx_comments
