@@ -1,0 +1,93 @@
+"""Paragraphs of the printed report broken into lines on the GB/T 9704 grid: exact line pitch, two
+characters of first-line indent, justified; bold lead phrases and run-in （一） headings in their faces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QPainter, QTextCharFormat, QTextLayout, QTextOption
+
+from gkdesk.io import gbt9704 as page
+from gkdesk.io.printed import Block
+from gkdesk.io.textsafe import clean_text
+from gkdesk.ui.printing.fonts import font
+from gkdesk.ui.printing.units import layout_device, mm, pt
+
+TEXT_WIDTH = mm(page.TEXT_WIDTH_MM)
+
+
+@dataclass
+class TextLines:
+    """A laid-out paragraph: `count` lines `pitch` apart; `keep_with_next` for headings."""
+
+    layout: QTextLayout
+    count: int
+    pitch: float
+    space_after: float = 0.0
+    keep_with_next: bool = False
+
+    def draw(self, painter: QPainter, first: int, last: int, x: float, top: float) -> None:
+        """Lines first..last-1 with the top of line `first` at `top`."""
+        origin = QPointF(x, top - first * self.pitch)
+        for index in range(first, last):
+            self.layout.lineAt(index).draw(painter, origin)
+
+
+def lay_out(text: str, base: QFont, pitch: float, width: float, indent: float, align: Qt.AlignmentFlag,
+            formats: list[QTextLayout.FormatRange] | None = None) -> TextLines:
+    """Break `text` into lines of `width` (the first indented by `indent`), each centred in its `pitch`."""
+    layout = QTextLayout(clean_text(text).replace("\n", "\u2028"), base, layout_device())
+    option = QTextOption(align)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    if formats:
+        layout.setFormats(formats)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    count = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        shift = indent if count == 0 else 0.0
+        line.setLineWidth(width - shift)
+        line.setPosition(QPointF(shift, count * pitch + (pitch - line.height()) / 2))
+        count += 1
+    layout.endLayout()
+    return TextLines(layout, max(count, 1), pitch)
+
+
+def _format(start: int, length: int, face_font: QFont) -> QTextLayout.FormatRange:
+    char_format = QTextCharFormat()
+    char_format.setFont(face_font)
+    span = QTextLayout.FormatRange()
+    span.start, span.length, span.format = start, length, char_format
+    return span
+
+
+def block_lines(block: Block) -> TextLines:
+    """A title, opening, heading, sub-heading or body paragraph of the report, laid out."""
+    body_pitch = pt(page.LINE_PITCH_PT)
+    indent = page.INDENT_CHARS * pt(page.BODY_SIZE)
+    justify = Qt.AlignmentFlag.AlignJustify
+    if block.kind == "title":
+        lines = lay_out(block.text, font(page.TITLE_FONT, page.TITLE_SIZE), pt(page.TITLE_LINE_PITCH_PT),
+                        TEXT_WIDTH, 0.0, Qt.AlignmentFlag.AlignHCenter)
+        lines.space_after = body_pitch
+        return lines
+    if block.kind in ("heading", "subheading"):
+        face = page.HEADING_FONT if block.kind == "heading" else page.SUBHEADING_FONT
+        lines = lay_out(block.text, font(face, page.BODY_SIZE), body_pitch, TEXT_WIDTH, indent, justify)
+        lines.keep_with_next = True
+        return lines
+    formats = []
+    start = 0
+    for index, run in enumerate(block.runs):
+        length = len(clean_text(run.text))
+        if index == 0 and block.run_in_heading:
+            formats.append(_format(start, length, font(page.SUBHEADING_FONT, page.BODY_SIZE, run.bold)))
+        elif run.bold:
+            formats.append(_format(start, length, font(page.BODY_FONT, page.BODY_SIZE, bold=True)))
+        start += length
+    return lay_out(block.text, font(page.BODY_FONT, page.BODY_SIZE), body_pitch, TEXT_WIDTH, indent, justify, formats)
