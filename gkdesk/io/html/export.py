@@ -28,7 +28,7 @@ _LINE = f"line-height:{page.LINE_PITCH_PT}pt;margin:0;"
 _INDENT = f"text-indent:{page.INDENT_CHARS}em;text-align:justify;"
 _PAGE_STYLE = (
     f"max-width:{page.TEXT_WIDTH_MM}mm;margin:0 auto;padding:0 4mm;color:#000;background:#fff;"
-    f"font-family:{_FACES[page.BODY_FONT]};font-size:{page.BODY_SIZE}pt;{_LINE}"
+    f"font-family:{_FACES[page.BODY_FONT]};font-size:{page.BODY_SIZE}pt;line-height:{page.LINE_PITCH_PT}pt;"
 )
 _TITLE_STYLE = (
     f"font-family:{_FACES[page.TITLE_FONT]};font-size:{page.TITLE_SIZE}pt;font-weight:normal;text-align:center;"

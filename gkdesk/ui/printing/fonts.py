@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from gkdesk.io.gbt9704 import BODY_FONT, HEADING_FONT, PAGE_NUMBER_FONT, SUBHEADING_FONT, TITLE_FONT
 
@@ -43,4 +43,25 @@ def font(face: str, size_pt: float, bold: bool = False) -> QFont:
     result.setBold(bold)
     result.setKerning(False)
     result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # CJK fonts' Latin 'locl' swaps digits for glyphs of no code point: copied text lost "2021" in an e-mail.
+    result.setFeature(QFont.Tag("locl"), 0)
     return result
+
+
+@cache
+def radical_ideographs() -> dict[int, int]:
+    """CJK radicals (U+2E80…U+2FDF) drawn with an ideograph's glyph in one of the faces used, mapped to that
+    ideograph (⺠ → 民, ⼀ → 一): what a PDF's text should say where the font's own map names the radical."""
+    radicals = "".join(chr(code) for code in range(0x2E80, 0x2FE0))
+    ideographs = "".join(chr(code) for code in range(0x4E00, 0xA000))
+    mapping: dict[int, int] = {}
+    for name in sorted({family(face) for face in CANDIDATES}):
+        raw = QRawFont.fromFont(QFont(name))
+        by_glyph: dict[int, int] = {}
+        for char, glyph in zip(ideographs, raw.glyphIndexesForString(ideographs), strict=True):
+            if glyph:
+                by_glyph.setdefault(glyph, ord(char))
+        for char, glyph in zip(radicals, raw.glyphIndexesForString(radicals), strict=True):
+            if glyph and glyph in by_glyph:
+                mapping.setdefault(ord(char), by_glyph[glyph])
+    return mapping

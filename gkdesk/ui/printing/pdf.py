@@ -9,6 +9,7 @@ from PySide6.QtGui import QPdfWriter
 
 from gkdesk.io.atomic import write_atomic
 from gkdesk.model import Report
+from gkdesk.ui.printing.fonts import radical_ideographs
 from gkdesk.ui.printing.pages import PrintedReport, set_up_device
 from gkdesk.ui.printing.tounicode import fix_to_unicode
 from gkdesk.ui.printing.units import DPI
@@ -26,7 +27,7 @@ def pdf_bytes(report: Report) -> bytes:
     writer.setCreator("gkdesk")
     printed.paint(writer)
     del writer
-    return fix_to_unicode(bytes(buffer.data().data()))
+    return fix_to_unicode(bytes(buffer.data().data()), radical_ideographs())
 
 
 def export_pdf(report: Report, path: Path | str) -> None:

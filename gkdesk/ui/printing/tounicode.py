@@ -1,22 +1,23 @@
 """Correct the text a PDF reader copies out of Qt's PDF files.
 
 Qt writes each embedded font's ToUnicode map from the font's own character map, taking for a glyph the
-lowest code point that uses it. CJK fonts draw the Kangxi radicals (U+2F00…) with the glyphs of the ideographs
-(⼀ and 一, ⼼ and 心), so copied text, searches and screen readers got radicals instead of 一、心、工. The
-map is rewritten in place with the ideographs (their NFKC forms) and the tab Qt gives the space glyph as a
-space; each code keeps its four hex digits, so no byte offset of the file moves.
+lowest code point that uses it. CJK fonts draw the radicals (U+2E80…U+2FDF) with the glyphs of ideographs
+(⼀ and 一, ⺠ and 民), so copied text, searches and screen readers got radicals instead of 一、民、心. The
+map is rewritten in place with the ideographs and with a space for the tab Qt names the space glyph by;
+each code keeps its four hex digits, so no byte offset of the file moves.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Mapping
 
 _REFERENCE = re.compile(rb"/ToUnicode (\d+) 0 R")
 _TOKEN = re.compile(rb"<([0-9A-Fa-f]{4})>|(\[)|(\])|(beginbfrange|endbfrange|beginbfchar|endbfchar)")
 
 
-def fix_to_unicode(pdf: bytes) -> bytes:
+def fix_to_unicode(pdf: bytes, ideographs: Mapping[int, int]) -> bytes:
+    """`pdf` with the radicals of `ideographs` (radical → ideograph code point) replaced in its ToUnicode maps."""
     data = bytearray(pdf)
     for number in sorted({int(match[1]) for match in _REFERENCE.finditer(pdf)}):
         start = pdf.find(b"\n%d 0 obj" % number)
@@ -24,11 +25,11 @@ def fix_to_unicode(pdf: bytes) -> bytes:
         end = pdf.find(b"endstream", begin) if begin >= 0 else -1
         if end < 0 or b"/Filter" in pdf[start:begin]:
             continue  # not found, or compressed: leave the map as Qt wrote it
-        _fix_map(data, begin, end)
+        _fix_map(data, begin, end, ideographs)
     return bytes(data)
 
 
-def _fix_map(data: bytearray, begin: int, end: int) -> None:
+def _fix_map(data: bytearray, begin: int, end: int, ideographs: Mapping[int, int]) -> None:
     """Rewrite the destination codes of the bfrange/bfchar entries between `begin` and `end`."""
     sources_per_entry = 0  # 2 in a bfrange section, 1 in a bfchar section, 0 outside
     sources = 0
@@ -47,19 +48,9 @@ def _fix_map(data: bytearray, begin: int, end: int) -> None:
             sources += 1
         else:
             code = int(match[1], 16)
-            fixed = _ideograph(code)
+            fixed = 0x20 if 0 < code < 0x20 else ideographs.get(code, code)
             if fixed != code:
                 offset = begin + match.start(1)
                 data[offset : offset + 4] = b"%04X" % fixed
             if not in_array:
                 sources = 0
-
-
-def _ideograph(code: int) -> int:
-    if code < 0x20:
-        return 0x20
-    if 0x2F00 <= code <= 0x2FDF or 0x2E80 <= code <= 0x2EFF:
-        normal = unicodedata.normalize("NFKC", chr(code))
-        if len(normal) == 1 and ord(normal) <= 0xFFFF:
-            return ord(normal)
-    return code
