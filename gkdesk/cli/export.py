@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", metavar="文件", help="报告文件（.gkr、.docx 或 .xlsx）")
     parser.add_argument("--docx", metavar="输出.docx", help="导出的 Word 文件")
     parser.add_argument("--xlsx", metavar="输出.xlsx", help="导出的 Excel 文件")
-    parser.add_argument("--pdf", metavar="输出.pdf", help="导出的 PDF 文件（A4，GB/T 9704 版式）")
+    parser.add_argument("--pdf", metavar="输出.pdf", help="导出的 PDF 文件（A4 纸，公文版式）")
     parser.add_argument("--html", metavar="输出.html", help="导出的网页（可粘贴到政府网站的年报栏目）")
     parser.add_argument("--allow-errors", action="store_true", help="报告有错误时仍然导出")
     parser.set_defaults(func=run)

@@ -11,7 +11,15 @@ from gkdesk.io.gbt9704 import BODY_FONT, HEADING_FONT, PAGE_NUMBER_FONT, SUBHEAD
 
 # Installed faces tried in order, Chinese and English family names (Windows reports either).
 CANDIDATES: dict[str, tuple[str, ...]] = {
-    TITLE_FONT: ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "华文中宋", "STZhongsong", "宋体", "SimSun"),
+    TITLE_FONT: (
+        "方正小标宋简体",
+        "FZXiaoBiaoSong-B05S",
+        "方正小标宋_GBK",
+        "华文中宋",
+        "STZhongsong",
+        "宋体",
+        "SimSun",
+    ),
     BODY_FONT: ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong"),
     SUBHEADING_FONT: ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"),
     HEADING_FONT: ("黑体", "SimHei", "STHeiti"),

@@ -46,7 +46,9 @@ class PrintedTable:
         base = font(page.BODY_FONT, page.TABLE_SIZE)
         self.cells: list[PrintedCell] = []
         for cell in layout.cells:
-            align = Qt.AlignmentFlag.AlignLeft if cell.col in left and is_row_label(cell) else Qt.AlignmentFlag.AlignHCenter
+            align = (
+                Qt.AlignmentFlag.AlignLeft if cell.col in left and is_row_label(cell) else Qt.AlignmentFlag.AlignHCenter
+            )
             width = self.edges[cell.col + cell.colspan] - self.edges[cell.col] - 2 * self.padding
             lines = lay_out(printed_text(cell, resolved), base, 0.0, width, 0.0, align)
             lines.pitch = lines.layout.lineAt(0).height() if lines.layout.lineCount() else pt(page.TABLE_SIZE)
@@ -111,8 +113,12 @@ class PrintedTable:
                 continue
             part_top = tops[shown[0]]
             part_bottom = tops[shown[-1]] + self.heights[shown[-1]]
-            rect = QRectF(x + self.edges[cell.col], part_top, self.edges[cell.col + cell.colspan] - self.edges[cell.col],
-                          part_bottom - part_top)
+            rect = QRectF(
+                x + self.edges[cell.col],
+                part_top,
+                self.edges[cell.col + cell.colspan] - self.edges[cell.col],
+                part_bottom - part_top,
+            )
             painter.drawRect(rect)
             if printed.text_row in shown:
                 self._draw_text(painter, printed, rect)

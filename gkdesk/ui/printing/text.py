@@ -34,8 +34,15 @@ class TextLines:
             self.layout.lineAt(index).draw(painter, origin)
 
 
-def lay_out(text: str, base: QFont, pitch: float, width: float, indent: float, align: Qt.AlignmentFlag,
-            formats: list[QTextLayout.FormatRange] | None = None) -> TextLines:
+def lay_out(
+    text: str,
+    base: QFont,
+    pitch: float,
+    width: float,
+    indent: float,
+    align: Qt.AlignmentFlag,
+    formats: list[QTextLayout.FormatRange] | None = None,
+) -> TextLines:
     """Break `text` into lines of `width` (the first indented by `indent`), each centred in its `pitch`."""
     layout = QTextLayout(clean_text(text).replace("\n", "\u2028"), base, layout_device())
     option = QTextOption(align)
@@ -72,8 +79,14 @@ def block_lines(block: Block) -> TextLines:
     indent = page.INDENT_CHARS * pt(page.BODY_SIZE)
     justify = Qt.AlignmentFlag.AlignJustify
     if block.kind == "title":
-        lines = lay_out(block.text, font(page.TITLE_FONT, page.TITLE_SIZE), pt(page.TITLE_LINE_PITCH_PT),
-                        TEXT_WIDTH, 0.0, Qt.AlignmentFlag.AlignHCenter)
+        lines = lay_out(
+            block.text,
+            font(page.TITLE_FONT, page.TITLE_SIZE),
+            pt(page.TITLE_LINE_PITCH_PT),
+            TEXT_WIDTH,
+            0.0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
         lines.space_after = body_pitch
         return lines
     if block.kind in ("heading", "subheading"):
