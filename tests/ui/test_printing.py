@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from gkdesk.cli import main
 from gkdesk.io import gbt9704 as gb
-from gkdesk.io.docx_export import export_docx
+from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Report
 from gkdesk.spec import build_layout

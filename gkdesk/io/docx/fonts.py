@@ -11,16 +11,7 @@ from docx.shared import Pt
 from docx.text.run import Run
 from lxml import etree  # type: ignore[import-untyped]
 
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
-HEADING_FONT = "黑体"
-SUBHEADING_FONT = "楷体_GB2312"
-PAGE_NUMBER_FONT = "宋体"
-
-TITLE_SIZE = 22.0  # 2号
-BODY_SIZE = 16.0  # 3号
-PAGE_NUMBER_SIZE = 14.0  # 4号
-TABLE_SIZE = 10.5  # 5号
+from gkdesk.io.gbt9704 import BODY_FONT, BODY_SIZE, HEADING_FONT, PAGE_NUMBER_FONT, SUBHEADING_FONT, TITLE_FONT
 
 # Faces Word uses when the named one is missing (w:altName in the font table): degrade gracefully.
 _ALTERNATES = {

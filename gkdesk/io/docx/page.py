@@ -9,19 +9,19 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from gkdesk.io.docx.fonts import PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE, style_run
-
-TEXT_WIDTH_MM = 156.0
+from gkdesk.io import gbt9704 as gb
+from gkdesk.io.docx.fonts import style_run
+from gkdesk.io.gbt9704 import PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE
 
 
 def set_up_page(document: Document) -> None:
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.page_width, section.page_height = Mm(gb.PAGE_WIDTH_MM), Mm(gb.PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(gb.TOP_MM), Mm(gb.BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(gb.LEFT_MM), Mm(gb.RIGHT_MM)
     section.header_distance = Mm(15)
     # The number's top sits 7 mm below the text block; a 4号 line is about 5 mm high.
-    section.footer_distance = Mm(23)
+    section.footer_distance = Mm(gb.BOTTOM_MM - gb.PAGE_NUMBER_GAP_MM - 5)
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
     _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)

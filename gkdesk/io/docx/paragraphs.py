@@ -3,25 +3,20 @@ body text with bold lead phrases, and the empty line after a table."""
 
 from __future__ import annotations
 
-import re
-
-from gkdesk.io.docx.fonts import (
+from gkdesk.io.docx.wml import pt_twips, rpr, run
+from gkdesk.io.files.textsafe import clean_text
+from gkdesk.io.gbt9704 import (
     BODY_FONT,
     BODY_SIZE,
     HEADING_FONT,
+    LINE_PITCH_PT,
     SUBHEADING_FONT,
     TITLE_FONT,
+    TITLE_LINE_PITCH_PT,
     TITLE_SIZE,
 )
-from gkdesk.io.docx.wml import pt_twips, rpr, run
-from gkdesk.io.files.textsafe import clean_text
+from gkdesk.io.printed import RUN_IN_HEADING, split_run_in_heading
 from gkdesk.model import Run
-
-LINE_PITCH_PT = 28.95  # 22 lines in the 225 mm text block
-TITLE_LINE_PITCH_PT = 35.0
-
-# A run-in second-level heading opening a body paragraph: "（一）聚焦重点，全面推进主动公开。"
-RUN_IN_HEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。]{1,40}?。")
 
 _LINE = pt_twips(LINE_PITCH_PT)
 _SPACING = f'<w:spacing w:lineRule="exact" w:line="{_LINE}" w:before="0" w:after="0"/>'
@@ -50,7 +45,7 @@ def heading_xml(text: str, level: int) -> str:
 def body_xml(runs: tuple[Run, ...]) -> str:
     """Body text; bold lead phrases stay bold, a run-in （一） heading is set in 楷体_GB2312."""
     parts = [f'<w:p><w:pPr>{_SPACING}{_INDENT}<w:jc w:val="both"/></w:pPr>']
-    for index, item in enumerate(_split_run_in_heading(runs)):
+    for index, item in enumerate(split_run_in_heading(runs)):
         if index == 0 and RUN_IN_HEADING.fullmatch(item.text):
             properties = rpr(SUBHEADING_FONT, BODY_SIZE, bold=True) if item.bold else _SUBHEADING_RPR
         else:
@@ -58,16 +53,6 @@ def body_xml(runs: tuple[Run, ...]) -> str:
         parts.append(run(clean_text(item.text), properties))
     parts.append("</w:p>")
     return "".join(parts)
-
-
-def _split_run_in_heading(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    if not runs or runs[0].bold:
-        return runs
-    match = RUN_IN_HEADING.match(runs[0].text)
-    if match is None:
-        return runs
-    head, rest = runs[0].text[: match.end()], runs[0].text[match.end() :]
-    return (Run(head), *((Run(rest),) if rest else ()), *runs[1:])
 
 
 def gap_xml() -> str:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gkdesk.io.docx.fonts import BODY_FONT, TABLE_SIZE
-from gkdesk.io.docx.page import TEXT_WIDTH_MM
 from gkdesk.io.docx.wml import rpr, run, twips
 from gkdesk.io.files.textsafe import clean_text
+from gkdesk.io.gbt9704 import BODY_FONT, PADDING_MM, TABLE_SIZE, TEXT_WIDTH_MM, WIDE_PADDING_MM, WIDE_TABLE_COLUMNS
+from gkdesk.io.printed import kept_with_next, printed_text, repeated_header_rows
 from gkdesk.io.table_widths import column_widths_mm, is_row_label, left_aligned_columns
-from gkdesk.model import Resolved, format_value
+from gkdesk.model import Resolved
 from gkdesk.spec import GridCell, Table, TableLayout, build_layout
 
-WIDE_TABLE_COLUMNS = 12  # tables wider than this (table 四, 15 columns) get narrower cell padding
-PADDING_MM = 0.6
-WIDE_PADDING_MM = 0.3
 _BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
 _BORDERS = "".join(f"<w:{edge} {_BORDER}/>" for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 _LOOK = (
@@ -33,14 +30,6 @@ def table_font_size(table: Table) -> float:
     return TABLE_SIZE
 
 
-def cell_text(cell: GridCell, resolved: Resolved) -> str:
-    """What a grid cell prints: its label, or the stated value with blanks printed as 0."""
-    if cell.kind != "value" or cell.cell_key is None:
-        return cell.text
-    value = resolved.stated(cell.cell_key)
-    return "0" if value is None else format_value(value)
-
-
 def table_xml(table: Table, resolved: Resolved) -> str:
     """The w:tbl of one of the report's tables with the report's values."""
     layout = build_layout(table)
@@ -48,26 +37,10 @@ def table_xml(table: Table, resolved: Resolved) -> str:
     size = table_font_size(table)
     widths_mm = column_widths_mm(table, layout, TEXT_WIDTH_MM, size, padding)
     left = left_aligned_columns(table, layout, widths_mm, size, padding)
-    # Only a table with one header block repeats its header rows on each page (table 二 has four blocks).
-    repeat = layout.leading_header_rows if len(table.bands) == 1 else 0
+    repeat = repeated_header_rows(table, layout)
     widths = [twips(mm) for mm in widths_mm]
     keep = kept_with_next(layout, whole_bands=len(table.bands) > 1)
-    return grid_xml(layout, widths, padding, repeat, lambda cell: cell_text(cell, resolved), size, left, keep)
-
-
-def kept_with_next(layout: TableLayout, whole_bands: bool) -> frozenset[int]:
-    """Rows that must stay on the page of the row after them (their paragraphs get w:keepNext).
-
-    Caption and header rows always stay with what follows, down to the first data row. With `whole_bands`
-    (table 二: four or five short blocks, each a caption, a header and a few rows) every row stays with the
-    next row of its block, so a block moves to the next page whole instead of breaking.
-    """
-    headers = set(layout.header_rows)
-    keep = set()
-    for row in range(layout.n_rows - 1):
-        if row in headers or (whole_bands and row + 1 not in headers):
-            keep.add(row)
-    return frozenset(keep)
+    return grid_xml(layout, widths, padding, repeat, lambda cell: printed_text(cell, resolved), size, left, keep)
 
 
 def grid_xml(

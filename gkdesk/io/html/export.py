@@ -9,10 +9,10 @@ from pathlib import Path
 
 from gkdesk.checks import run_checks
 from gkdesk.io import gbt9704 as page
-from gkdesk.io.atomic import write_atomic
+from gkdesk.io.files.atomic import write_atomic
+from gkdesk.io.files.textsafe import clean_text
 from gkdesk.io.printed import Block, printed_text, repeated_header_rows, report_blocks
 from gkdesk.io.table_widths import column_widths_mm, is_row_label, left_aligned_columns
-from gkdesk.io.textsafe import clean_text
 from gkdesk.model import Report, Resolved, Run
 from gkdesk.spec import GridCell, Table, build_layout
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
-from gkdesk.io.atomic import write_atomic
+from gkdesk.io.files.atomic import write_atomic
 from gkdesk.model import Report
 from gkdesk.ui.printing.fonts import radical_ideographs
 from gkdesk.ui.printing.pages import PrintedReport, set_up_device

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
 from gkdesk.io import gbt9704 as page
+from gkdesk.io.files.textsafe import clean_text
 from gkdesk.io.printed import Block
-from gkdesk.io.textsafe import clean_text
 from gkdesk.ui.printing.fonts import font
 from gkdesk.ui.printing.units import layout_device, mm, pt
 
