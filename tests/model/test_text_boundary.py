@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import docx
-from gkdesk.io.docx_export import export_docx
-from gkdesk.io.xlsx_export import export_xlsx
+from gkdesk.io.docx.export import export_docx
+from gkdesk.io.xlsx.export import export_xlsx
 from hypothesis import given
 from hypothesis import strategies as st
 
