@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,17 @@ def run(args: argparse.Namespace) -> int:
     except ReportFileError as error:
         print(f"无法读取报告：{error}", file=sys.stderr)
         return EXIT_FILE
-    targets = [(args.docx, export_docx), (args.xlsx, export_xlsx), (args.pdf, _export_pdf), (args.html, export_html)]
+    errors = [finding for finding in run_checks(report) if finding.is_error]
+    marked = len(errors)  # the PDF and the web page of a report with errors say so on the page
+    targets: list[tuple[str | None, Callable[[Report, str], None]]] = [
+        (args.docx, export_docx),
+        (args.xlsx, export_xlsx),
+        (args.pdf, lambda report, target: _export_pdf(report, target, marked)),
+        (args.html, lambda report, target: export_html(report, target, marked)),
+    ]
     if not any(target for target, _ in targets):
         source = Path(args.file)
         targets = [(str(source.with_suffix(".docx")), export_docx), (str(source.with_suffix(".xlsx")), export_xlsx)]
-    errors = [finding for finding in run_checks(report) if finding.is_error]
     if errors and not args.allow_errors:
         print(f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可仍然导出）：", file=sys.stderr)
         for line in format_findings(report, errors):
@@ -84,10 +91,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_pdf(report: Report, target: str) -> None:
+def _export_pdf(report: Report, target: str, errors: int) -> None:
     from gkdesk.ui.printing.app import gui_application  # Qt is loaded for the PDF only
 
     gui_application()
     from gkdesk.ui.printing.pdf import export_pdf
 
-    export_pdf(report, target)
+    export_pdf(report, target, errors)

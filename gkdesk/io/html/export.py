@@ -7,7 +7,6 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from gkdesk.checks import run_checks
 from gkdesk.io import gbt9704 as page
 from gkdesk.io.files.atomic import write_atomic
 from gkdesk.io.files.textsafe import clean_text
@@ -56,9 +55,8 @@ def text(value: str) -> str:
     return escape(clean_text(value), quote=True).replace("\n", "<br>")
 
 
-def html_text(report: Report) -> str:
-    """The whole page."""
-    errors = sum(1 for finding in run_checks(report) if finding.is_error)
+def html_text(report: Report, errors: int = 0) -> str:
+    """The whole page; a report exported with `errors` errors carries a 未通过校验 mark."""
     resolved = Resolved(report)
     parts = [
         "<!DOCTYPE html>",
@@ -75,9 +73,9 @@ def html_text(report: Report) -> str:
     return "\n".join(parts)
 
 
-def export_html(report: Report, path: Path | str) -> None:
+def export_html(report: Report, path: Path | str, errors: int = 0) -> None:
     """Write the page atomically as UTF-8; ReportFileError (in Chinese) if it cannot be written."""
-    write_atomic(Path(path), html_text(report).encode("utf-8"), keep_backup=False)
+    write_atomic(Path(path), html_text(report, errors).encode("utf-8"), keep_backup=False)
 
 
 def _block_html(block: Block, resolved: Resolved) -> str:

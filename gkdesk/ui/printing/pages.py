@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
-from gkdesk.checks import run_checks
 from gkdesk.io import gbt9704 as page
 from gkdesk.model import Report
 from gkdesk.ui.printing.flow import BOTTOM, LEFT, Page, lay_out_pages
@@ -21,12 +20,13 @@ _MARK_COLOUR = QColor(200, 0, 0)
 
 
 class PrintedReport:
-    """The report laid out once; paint() draws any of its pages on a device."""
+    """The report laid out once; paint() draws any of its pages on a device. A report with `errors` errors
+    is marked 未通过校验 on every page."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, errors: int = 0) -> None:
         self.title = report.title
         self.pages: list[Page] = lay_out_pages(report)
-        self.errors = sum(1 for finding in run_checks(report) if finding.is_error)
+        self.errors = errors
 
     def paint(self, device: QPagedPaintDevice, numbers: Iterable[int] | None = None) -> None:
         """Pages `numbers` (1-based; default all) on `device`, whose page is set up by set_up_device."""

@@ -15,9 +15,9 @@ from gkdesk.ui.printing.tounicode import fix_to_unicode
 from gkdesk.ui.printing.units import DPI
 
 
-def pdf_bytes(report: Report) -> bytes:
-    """The PDF file's bytes (needs a QGuiApplication)."""
-    printed = PrintedReport(report)
+def pdf_bytes(report: Report, errors: int = 0) -> bytes:
+    """The PDF file's bytes (needs a QGuiApplication); `errors` > 0 marks every page 未通过校验."""
+    printed = PrintedReport(report, errors)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -30,6 +30,6 @@ def pdf_bytes(report: Report) -> bytes:
     return fix_to_unicode(bytes(buffer.data().data()), radical_ideographs())
 
 
-def export_pdf(report: Report, path: Path | str) -> None:
+def export_pdf(report: Report, path: Path | str, errors: int = 0) -> None:
     """Write the PDF atomically; ReportFileError (in Chinese) if it cannot be written."""
-    write_atomic(Path(path), pdf_bytes(report), keep_backup=False)
+    write_atomic(Path(path), pdf_bytes(report, errors), keep_backup=False)
