@@ -1,5 +1,5 @@
 """`python main.py rollup DIR_OR_FILES... -o OUT.xlsx [--template T.gkt] [--year Y] [--json] [--county FILE.gkr]
-[--jobs N]`.
+[--jobs N] [--previous LAST_YEAR]`.
 
 Exit 0: rolled up (the workbook lists what is wrong); 2: nothing could be rolled up or a file cannot be written.
 """
@@ -17,6 +17,7 @@ from gkdesk.cli.parser import whole_number
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
+from gkdesk.rollup.previous import load_previous
 from gkdesk.template import open_template
 
 EXIT_OK, EXIT_FAILED = 0, 2
@@ -31,6 +32,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--county", metavar="本级.gkr", help="同时新建本级报告，表格预填合计数")
     parser.add_argument("--organ", default="", metavar="机关名称", help="本级报告的机关名称（与 --county 一起使用）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出汇总结果")
+    parser.add_argument("--previous", metavar="上年汇总表或文件夹", help="上年汇总表、上年各单位报告所在文件夹或上年报告：汇总表中加一幅本年与上年的比较图")
     parser.add_argument("--jobs", type=whole_number, default=1, metavar="进程数", help="同时读取文件的进程数（缺省 1）")
     parser.set_defaults(func=run)
 
@@ -67,13 +69,14 @@ def run(args: argparse.Namespace) -> int:
             if opened.altered:
                 print(opened.warning, file=sys.stderr)
             template = opened.template
+        previous = load_previous(args.previous) if args.previous else None  # before the long part: fail early
         result = roll_up(args.sources, template=template, year=args.year, exclude=exclude, workers=args.jobs)
     except (ReportFileError, ValueError) as error:
         print(f"无法汇总：{error}", file=sys.stderr)
         return EXIT_FAILED
     try:
         if args.output:
-            write_rollup_xlsx(result, Path(args.output))
+            write_rollup_xlsx(result, Path(args.output), previous)
             print(f"汇总表已保存到 {args.output}", file=sys.stderr)
         if args.county:
             save_gkr(county_report(result, args.organ, template=template), Path(args.county))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
@@ -28,6 +29,9 @@ from gkdesk.rollup.result import RollupResult
 from gkdesk.rollup.spool import decode_value
 from gkdesk.spec import FormatSpec, load_spec
 
+if TYPE_CHECKING:
+    from gkdesk.rollup.previous import Previous
+
 ROLLUP_KEYWORD = "gkdesk-rollup"  # in the workbook's properties, so a later roll-up does not take it for a return
 REQUESTS = "requests"
 
@@ -42,10 +46,6 @@ def is_rollup_workbook(path: Path) -> bool:
             return ROLLUP_KEYWORD.encode() in package.read(info)
     except (OSError, KeyError, zipfile.BadZipFile, ValueError):
         return False
-
-
-def _number(value: object) -> Number:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0  # type: ignore[return-value]
 
 
 def _chart_anchors(last_row: int, widths: list[float]) -> list[str]:
@@ -67,21 +67,21 @@ def _sum_formula(sheet: UnitTableSheet, keys: tuple[str, ...], row: int) -> str:
     return "=" + "+".join(sheet.ref(key, row) for key in keys)
 
 
-def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: dict[str, Number] | None = None, previous_year: int | None = None) -> None:
+def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: Previous | None = None) -> None:
     """Write the roll-up workbook to `path`; atomically; a failure raises ReportFileError saying why.
 
-    `previous` holds last year's main figures by label (see gkdesk.rollup.previous) for the comparison chart.
+    With `previous` (last year's main figures, see gkdesk.rollup.previous) a third chart compares the years.
     """
     path = Path(path)
     book = Workbook(write_only=True)
-    book.properties.keywords = ROLLUP_KEYWORD
+    book.properties.keywords = f"{ROLLUP_KEYWORD} edition={result.edition or ''} year={result.year or ''}"
     book.properties.title = f"{result.year or ''}年度政府信息公开工作年度报告汇总"
     book.properties.creator = "gkdesk"
     painter = Painter()
     spec = load_spec(result.edition or "2021")
     units_sheet, last_row = add_units_sheet(book, painter, result)
     if result.totals is not None:
-        add_total_sheets(book, result.totals.report(result.year))
+        add_total_sheets(book, painter, result.totals.report(result.year))
     counted = [row for row in result.counted_rows if row.spool_index is not None]
     organs = [row.organ for row in counted]
     by_unit = {
@@ -95,8 +95,8 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: dict[str
     if result.totals is not None and REQUESTS in by_unit:
         requests = by_unit[REQUESTS]
         outcomes = [(figure, _sum_formula(requests, figure.keys, total_rows[REQUESTS])) for figure in outcome_figures(spec)]
-        comparison = _comparison(spec, by_unit, total_rows, previous or {})
-        inputs = ChartInputs(applications, outcomes, comparison, result.year, previous_year)
+        comparison = _comparison(spec, by_unit, total_rows, previous.figures if previous else {})
+        inputs = ChartInputs(applications, outcomes, comparison, result.year, previous.year if previous else None)
         widths = [units_sheet.column_dimensions[letter(col)].width or 8 for col in range(1, 12)]
         add_charts(book, painter, units_sheet, _chart_anchors(last_row, widths), inputs)
     buffer = io.BytesIO()

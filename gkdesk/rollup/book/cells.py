@@ -46,7 +46,7 @@ ERROR_FILL = fill("F8CBCB")
 WARNING_FILL = fill("FFF2CC")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: looks are module constants (hashing fonts is slow)
 class Look:
     font: Font = BODY_FONT
     alignment: Alignment | None = None
@@ -69,7 +69,8 @@ class Painter:
     """Makes the cells of one workbook's write-only sheets in given looks."""
 
     def __init__(self) -> None:
-        self._arrays: dict[Look, Any] = {}
+        self._arrays: dict[int, tuple[Look, Any]] = {}
+        self._copied: dict[tuple[Any, ...], Any] = {}
 
     def cell(self, sheet: WriteSheet, value: Any, look: Look = PLAIN) -> Any:
         """A styled cell; a str is stored as text (cleaned, cut to what Excel holds), never as a formula."""
@@ -77,8 +78,8 @@ class Painter:
         cell: Any = WriteOnlyCell(sheet, clean_text(value)[:MAX_CELL_TEXT] if text else value)
         if text:
             cell.data_type = "s"
-        array = self._arrays.get(look)
-        if array is None:
+        known = self._arrays.get(id(look))
+        if known is None:
             cell.font = look.font
             if look.alignment is not None:
                 cell.alignment = look.alignment
@@ -87,9 +88,24 @@ class Painter:
             if look.border is not None:
                 cell.border = look.border
             cell.number_format = look.number_format
-            self._arrays[look] = copy(cell._style)
+            self._arrays[id(look)] = (look, copy(cell._style))  # the look is kept, so its id stays its own
         else:
-            cell._style = copy(array)
+            cell._style = copy(known[1])
+        return cell
+
+    def like(self, sheet: WriteSheet, value: Any, source: Any) -> Any:
+        """A cell holding `value` styled as `source`, a cell of another workbook (cached by its style)."""
+        key = ("source", *source._style)
+        known = self._copied.get(key)
+        cell: Any = WriteOnlyCell(sheet, value)
+        if known is None:
+            cell.font, cell.border, cell.fill = copy(source.font), copy(source.border), copy(source.fill)
+            cell.alignment, cell.protection = copy(source.alignment), copy(source.protection)
+            cell.number_format = source.number_format
+            cell.quotePrefix = source.quotePrefix
+            self._copied[key] = copy(cell._style)
+        else:
+            cell._style = copy(known)
         return cell
 
     def formula(self, sheet: WriteSheet, formula: str, look: Look = PLAIN) -> Any:

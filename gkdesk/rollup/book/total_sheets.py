@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gkdesk.io.xlsx.styles import Styler
 from gkdesk.io.xlsx.tables import TableSheet, add_table_sheet
 from gkdesk.model import Report
-from gkdesk.rollup.book.cells import WriteSheet, new_sheet
+from gkdesk.rollup.book.cells import Painter, WriteSheet, new_sheet
 
 PREFIX = "全县合计"
 
@@ -28,22 +28,17 @@ def total_sheet_title(table_sheet_title: str) -> str:
     return f"{PREFIX}{table_sheet_title}"
 
 
-def _copied_cell(target: WriteSheet, source: Any) -> Any:
+def _copied_cell(painter: Painter, target: WriteSheet, source: Any) -> Any:
     if source is None or (isinstance(source, MergedCell) and not source.has_style):
         return None
-    cell = WriteOnlyCell(target)
-    cell.value = None if isinstance(source, MergedCell) else source.value
-    if not isinstance(source, MergedCell):
-        cell.data_type = source.data_type
-    if source.has_style:
-        cell.font, cell.border, cell.fill = copy(source.font), copy(source.border), copy(source.fill)
-        cell.alignment, cell.protection = copy(source.alignment), copy(source.protection)
-        cell.number_format = source.number_format
-        cell.quotePrefix = source.quotePrefix
+    if isinstance(source, MergedCell):
+        return painter.like(target, None, source)
+    cell = painter.like(target, source.value, source) if source.has_style else WriteOnlyCell(target, source.value)
+    cell.data_type = source.data_type
     return cell
 
 
-def _copy(source: Worksheet, target: WriteSheet) -> None:
+def _copy(painter: Painter, source: Worksheet, target: WriteSheet) -> None:
     for name, dimension in source.column_dimensions.items():
         target.column_dimensions[name].width = dimension.width
     for index, row_dimension in source.row_dimensions.items():
@@ -56,7 +51,7 @@ def _copy(source: Worksheet, target: WriteSheet) -> None:
     copied.fitToWidth, copied.fitToHeight = setup.fitToWidth, 1  # each table on one page
     target.sheet_properties.pageSetUpPr = copy(source.sheet_properties.pageSetUpPr)  # written before the rows
     for row in range(1, source.max_row + 1):
-        target.append([_copied_cell(target, source._cells.get((row, col))) for col in range(1, source.max_column + 1)])
+        target.append([_copied_cell(painter, target, source._cells.get((row, col))) for col in range(1, source.max_column + 1)])
     target.print_options = copy(source.print_options)
     target.page_margins = copy(source.page_margins)
     if source.print_area:
@@ -68,7 +63,7 @@ def _copy(source: Worksheet, target: WriteSheet) -> None:
     target.protection.sheet = source.protection.sheet
 
 
-def add_total_sheets(book: Workbook, totals: Report) -> dict[str, TableSheet]:
+def add_total_sheets(book: Workbook, painter: Painter, totals: Report) -> dict[str, TableSheet]:
     """One sheet per table of `totals` (table key → where its cells are, for charts and for reading back)."""
     scratch = Workbook()
     default = scratch.active
@@ -84,6 +79,6 @@ def add_total_sheets(book: Workbook, totals: Report) -> dict[str, TableSheet]:
         heading = source.cell(1, 1)
         heading.value = f"{PREFIX}　{heading.value}"
         target = new_sheet(book, total_sheet_title(info.title))
-        _copy(source, target)
+        _copy(painter, source, target)
         placed[section.table] = info
     return placed

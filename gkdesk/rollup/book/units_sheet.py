@@ -34,11 +34,10 @@ REFUSED_LABEL = "未受理"
 HEADER_ROW = 3  # row 1 the title, row 2 the summary
 _STATUS_FILLS = {RETURNED: "D9EAD3", MISSING: "F4CCCC", DUPLICATE: "FCE5CD", UNLISTED: "CFE2F3", REFUSED_LABEL: "E0E0E0"}
 _MAX_WIDTHS = {"状态": 18, "单位": 30, "备注": 46, "文件": 32}
-_ERROR_FONT = Font(name="宋体", size=10, color="C00000", bold=True)
+_ERROR_COUNT = Look(font=Font(name="宋体", size=10, color="C00000", bold=True), alignment=NUMBER.alignment)
 
 
-def status_look(status: str) -> Look:
-    return Look(alignment=WRAP_CENTRE, fill=fill(_STATUS_FILLS[status]))
+_STATUS_LOOKS = {status: Look(alignment=WRAP_CENTRE, fill=fill(colour)) for status, colour in _STATUS_FILLS.items()}
 
 
 @dataclass(frozen=True)
@@ -105,9 +104,9 @@ def add_units_sheet(book: Workbook, painter: Painter, result: RollupResult) -> t
         cells = []
         for col, value in enumerate(line.values):
             if col == status_at:
-                cells.append(painter.cell(sheet, value, status_look(line.status)))
+                cells.append(painter.cell(sheet, value, _STATUS_LOOKS[line.status]))
             elif isinstance(value, int) or (value is None and errors_at <= col < errors_at + 4):
-                look = Look(font=_ERROR_FONT, alignment=NUMBER.alignment) if col == errors_at and line.errors else NUMBER
+                look = _ERROR_COUNT if col == errors_at and line.errors else NUMBER
                 cells.append(painter.cell(sheet, value, look))
             else:
                 cells.append(painter.cell(sheet, value, TEXT))
