@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import docx
-from gkdesk.io.docx.export import export_docx
-from gkdesk.io.xlsx.export import export_xlsx
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gkdesk.cli import main
+from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import load_gkr, report_to_dict
 from gkdesk.io.open import read_with_result
+from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.model import Contact, Invalid, Paragraph, Report, Run
 from gkdesk.model.text import clean_line, clean_text
 from tests.helpers import filled_report, sample_report

@@ -28,10 +28,13 @@ class PrintedReport:
         self.pages: list[Page] = lay_out_pages(report)
         self.errors = errors
 
-    def paint(self, device: QPagedPaintDevice, numbers: Iterable[int] | None = None) -> None:
-        """Pages `numbers` (1-based; default all) on `device`, whose page is set up by set_up_device."""
+    def paint(self, device: QPagedPaintDevice, numbers: Iterable[int] | None = None) -> bool:
+        """Pages `numbers` (1-based; default all) on `device`, whose page is set up by set_up_device; False if
+        the device cannot be painted on (a printer that is gone, a file that cannot be written)."""
         wanted = [n for n in (numbers or range(1, len(self.pages) + 1)) if 1 <= n <= len(self.pages)]
-        painter = QPainter(device)
+        painter = QPainter()
+        if not painter.begin(device):
+            return False
         try:
             scale = device.logicalDpiX() / DPI
             for index, number in enumerate(wanted):
@@ -46,6 +49,7 @@ class PrintedReport:
                 painter.restore()
         finally:
             painter.end()
+        return True
 
     def _page_number(self, painter: QPainter, number: int) -> None:
         size = pt(page.PAGE_NUMBER_SIZE)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
+from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.atomic import write_atomic
 from gkdesk.model import Report
 from gkdesk.ui.printing.fonts import radical_ideographs
@@ -25,7 +26,8 @@ def pdf_bytes(report: Report, errors: int = 0) -> bytes:
     set_up_device(writer)
     writer.setTitle(printed.title)
     writer.setCreator("gkdesk")
-    printed.paint(writer)
+    if not printed.paint(writer):
+        raise ReportFileError("无法生成 PDF：绘图设备无法使用")
     del writer
     return fix_to_unicode(bytes(buffer.data().data()), radical_ideographs())
 
@@ -33,3 +35,14 @@ def pdf_bytes(report: Report, errors: int = 0) -> bytes:
 def export_pdf(report: Report, path: Path | str, errors: int = 0) -> None:
     """Write the PDF atomically; ReportFileError (in Chinese) if it cannot be written."""
     write_atomic(Path(path), pdf_bytes(report, errors), keep_backup=False)
+
+
+def fix_pdf_file(path: Path) -> None:
+    """A PDF Qt's printer wrote to a file (打印 to a PDF file), its text made to copy out as written."""
+    try:
+        data = path.read_bytes()
+        fixed = fix_to_unicode(data, radical_ideographs())
+        if fixed != data:
+            write_atomic(path, fixed, keep_backup=False)
+    except (OSError, ReportFileError):
+        pass  # the printed file stays as Qt wrote it: readable, only its copied text names radicals
