@@ -1,6 +1,6 @@
-"""A county's stick of twelve returns, as the roll-up of a real 政务公开办 meets it: townships numbered 第1镇 to
-第10镇 (plus 第11镇 and 第12镇 returned as files of the wrong kind), a department, a double return, an
-unbalanced table, last year's file and a damaged one."""
+"""A county's stick of twelve returns, as a 政务公开办 meets it: ten townships numbered 第1镇 to 第10镇 and a
+department on the template's list, one unit not on it, a double return, an unbalanced table, last year's
+file of a department that has not returned this year's, and a damaged file."""
 
 from __future__ import annotations
 
