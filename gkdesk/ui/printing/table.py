@@ -126,8 +126,11 @@ class PrintedTable:
     def _draw_text(self, painter: QPainter, printed: PrintedCell, rect: QRectF) -> None:
         lines = printed.lines
         top = rect.top() + max(0.0, (rect.height() - printed.text_height) / 2)
+        if printed.text_height <= rect.height():
+            lines.draw(painter, 0, lines.count, rect.left() + self.padding, top)
+            return
         painter.save()
-        painter.setClipRect(rect)
+        painter.setClipRect(rect)  # a merged cell's text taller than its part on this page
         lines.draw(painter, 0, lines.count, rect.left() + self.padding, top)
         painter.restore()
 
