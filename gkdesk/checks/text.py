@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from gkdesk.checks.context import CheckContext, chinese_number
 from gkdesk.checks.figures import stated_figures
 from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report, format_value
-from gkdesk.spec import Check
+from gkdesk.spec import Check, FormatSpec
 
 MIN_TEXT_FOR_REPETITION = 200
 
@@ -26,12 +27,23 @@ def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
             yield section.key, index, paragraph.text
 
 
+def narrative_figures(spec: FormatSpec) -> list[Mapping[str, Any]]:
+    """Every table figure the narrative may state: the check's own phrases and the drafted wording of the
+    format definition, which is read back with the same reader."""
+    figures: list[Mapping[str, Any]] = [
+        figure for check in spec.checks if check.kind == "narrative_figures" for figure in check.params["figures"]
+    ]
+    figures += [{"name": f.name, "cells": f.cells, "patterns": f.patterns} for f in spec.draft_figures]
+    return figures
+
+
 def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
     """A figure the narrative states about the tables must equal the table's figure."""
     findings = []
     reported: set[tuple[str, str, int]] = set()
+    figures = narrative_figures(ctx.spec)
     for section_key, index, text in _paragraphs(ctx.report):
-        for stated in stated_figures(text, check.params["figures"]):
+        for stated in stated_figures(text, figures):
             table_value = sum((ctx.resolved.number(key) for key in stated.cells), start=0)
             anchor = paragraph_anchor(section_key, index)
             if stated.value == table_value or (stated.name, anchor, stated.value) in reported:

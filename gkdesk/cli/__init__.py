@@ -12,7 +12,7 @@ from pathlib import Path
 from gkdesk.cli.parser import ChineseArgumentParser, unknown_verb_message
 
 # Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
-VERB_MODULES = ("check", "template", "rollup", "import", "compare", "export")
+VERB_MODULES = ("check", "template", "rollup", "import", "compare", "export", "draft")
 # A verb whose module cannot carry its name ("import" is a Python keyword) maps to another module.
 MODULE_FOR_VERB = {"import": "import_"}
 # What the window opens; a first word with none of these suffixes that is not a file is taken as a mistyped verb.

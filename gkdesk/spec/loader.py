@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gkdesk import paths
+from gkdesk.spec.drafts import DraftSpecError, all_figure_patterns, parse_drafts
 from gkdesk.spec.layout import LayoutError, build_layout
 from gkdesk.spec.phrases import phrase_error
 from gkdesk.spec.types import (
@@ -40,7 +41,8 @@ class SpecError(ValueError):
 
 
 _ALLOWED: dict[str, set[str]] = {
-    "root": {"edition", "name", "first_year", "last_year", "title", "opening", "organ_levels", "sections", "tables", "checks"},
+    "root": {"edition", "name", "first_year", "last_year", "title", "opening", "organ_levels", "sections", "tables"}
+    | {"checks", "drafts"},
     "organ_level": {"key", "label", "may_make_regulations", "fee_plausible_max_wan"},
     "section": {"key", "number", "heading", "table", "outline"},
     "table": {"title", "grid_columns", "label_columns", "layout", "bands", "groups", "totals"},
@@ -337,6 +339,10 @@ def parse_spec(data: Mapping[str, Any], source: str = "<spec>") -> FormatSpec:
         for i, raw in enumerate(_require(root, "checks", source, list))
     )
     _unique([c.id for c in checks], f"{source}: checks")
+    try:
+        drafts = parse_drafts(root.get("drafts"), source, cells, section_keys)
+    except DraftSpecError as error:
+        raise SpecError(str(error)) from None
     return FormatSpec(
         edition=_require(root, "edition", source),
         name=_require(root, "name", source),
@@ -349,6 +355,8 @@ def parse_spec(data: Mapping[str, Any], source: str = "<spec>") -> FormatSpec:
         tables=MappingProxyType(tables),
         checks=checks,
         cells=MappingProxyType(cells),
+        drafts=drafts,
+        draft_figures=all_figure_patterns(drafts),
     )
 
 

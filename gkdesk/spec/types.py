@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from gkdesk.spec.drafts import DraftTopic, FigurePattern
+
 
 class ValueType(Enum):
     """What a table cell may hold."""
@@ -202,6 +204,8 @@ class FormatSpec:
     tables: Mapping[str, Table]
     checks: tuple[Check, ...]
     cells: Mapping[str, CellSpec]
+    drafts: tuple[DraftTopic, ...] = ()
+    draft_figures: tuple[FigurePattern, ...] = ()
 
     def section(self, key: str) -> Section:
         for section in self.sections:
