@@ -15,8 +15,8 @@ from gkdesk.draft import apply_drafts, draft_paragraphs
 from gkdesk.draft.fix import fix_figures
 from gkdesk.io.gkr import load_gkr, save_gkr
 from gkdesk.model import Paragraph, Report, Run
+from gkdesk.paths import resource
 from gkdesk.spec import SpecError, parse_spec
-from gkdesk.spec.loader import FORMS_DIR
 from tests.conftest import SAMPLE_GKR
 from tests.helpers import filled_report, sample_report
 
@@ -67,7 +67,7 @@ def test_several_categories_are_listed() -> None:
     )
     assert texts["appeals"] == (
         "2022年，测试县发生政府信息公开行政复议2起，政府信息公开行政诉讼1起。"
-        "行政复议案件中结果维持1起、尚未审结1起。行政诉讼案件均为结果纠正。"
+        "行政复议案件中，结果维持1起、尚未审结1起。行政诉讼案件均为结果纠正。"
     )
     assert not [f for f in run_checks(report) if f.rule == "text.table_mismatch"]
 
@@ -134,7 +134,7 @@ def test_command_line_refusals(tmp_path: Path) -> None:
 
 
 def _definition_with_draft(draft: dict[str, object]) -> dict[str, object]:
-    data = tomllib.loads((FORMS_DIR / "annual-report-2021.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(resource("forms", "annual-report-2021.toml").read_text(encoding="utf-8"))
     data["drafts"] = [draft]
     return data
 

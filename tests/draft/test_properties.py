@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gkdesk.checks import run_checks
+from gkdesk.checks.figures import stated_figures
 from gkdesk.checks.text import narrative_figures
 from gkdesk.draft import DraftParagraph, apply_drafts, draft_paragraphs
 from gkdesk.model import Report
@@ -51,17 +52,10 @@ def consistent_reports(draw: st.DrawFn, edition: str) -> Report:
 
 
 def _read_back(draft: DraftParagraph, report: Report) -> None:
-    """Each number written is matched by a reader pattern at the same place, for the same cells."""
-    figures = narrative_figures(report.spec)
+    """Each number written is read back by the figure reader at the same place, for the same cells."""
+    read = {(f.claim, tuple(sorted(f.cells))) for f in stated_figures(draft.text, narrative_figures(report.spec))}
     for written in draft.figures:
-        read = {
-            tuple(sorted(cells))
-            for _, cells, patterns in figures
-            for pattern in patterns
-            for match in re.finditer(pattern, draft.text)
-            if match.span(1) == (written.start, written.end)
-        }
-        assert tuple(sorted(written.cells)) in read, (draft.text[written.start : written.end], draft.text)
+        assert ((written.start, written.end), tuple(sorted(written.cells))) in read, (written, draft.text)
     digits = {m.span() for m in re.finditer(r"\d+", draft.text) if draft.text[m.end() : m.end() + 1] != "年"}
     assert digits == {(f.start, f.end) for f in draft.figures}, draft.text
 
