@@ -27,9 +27,9 @@ def register(subparsers: Any) -> None:
         help="依据表格数字起草常规段落",
         description="依据表格中的数字起草依申请公开、规范性文件、复议诉讼、信息处理费等常规段落",
     )
-    parser.add_argument("file", help="报告文件（.gkr、.docx 或 .xlsx）")
-    parser.add_argument("--section", metavar="部分", help="只起草这一部分的段落（overview、other 等）")
-    parser.add_argument("-o", "--output", metavar="OUT.gkr", help="保存一份写入了这些段落的 .gkr")
+    parser.add_argument("file", metavar="文件", help="报告文件（.gkr、.docx 或 .xlsx）")
+    parser.add_argument("--section", metavar="部分", help="只起草这一部分的段落（部分的键名，如总体情况为 overview）")
+    parser.add_argument("-o", "--output", metavar="输出.gkr", help="保存一份写入了这些段落的 .gkr")
     parser.set_defaults(func=run)
 
 
