@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _window_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="gkdesk", description="打开报告编辑窗口")
-    parser.add_argument("file", nargs="?", metavar="文件", help="要打开的报告文件（.gkr、.docx、.xlsx 或模板 .gkt）")
+    parser.add_argument("file", nargs="?", metavar="文件", help="要打开的报告文件（.gkr、.docx、.xlsx、网页 .htm/.mht 或模板 .gkt）")
     parser.add_argument("--screenshot", metavar="目录", help="把窗口的每一页保存为 PNG 后退出")
     parser.add_argument("--size", metavar="宽x高", help="截图时的窗口大小，例如 1366x700（默认 1280x800）")
     return parser

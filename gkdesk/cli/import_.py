@@ -20,9 +20,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "import", help="把 Word/Excel 报告转换为 .gkr", description="读取 .docx、.xlsx 报告并保存为 .gkr 文件"
+        "import", help="把 Word/Excel 报告转换为 .gkr", description="读取 .docx、.xlsx、网页（.htm、.mht）或旧版 .doc、.xls 报告并保存为 .gkr 文件"
     )
-    parser.add_argument("file", metavar="文件", help="报告文件（.docx、.xlsx 或 .gkr）")
+    parser.add_argument("file", metavar="文件", help="报告文件（.docx、.xlsx、.htm、.mht、.doc、.xls 或 .gkr）")
     parser.add_argument("-o", "--output", required=True, metavar="输出.gkr", help="保存的 .gkr 文件")
     parser.set_defaults(func=run)
 

@@ -119,4 +119,4 @@ def unknown_verb_message(word: str, verbs: Sequence[str]) -> str:
     nearest = difflib.get_close_matches(word, verbs, n=1)
     if nearest:
         message += f"。是否要输入 {nearest[0]}？"
-    return message + "\n要打开报告文件，请写出带扩展名的文件名（.gkr、.docx、.xlsx 或 .gkt）。"
+    return message + "\n要打开报告文件，请写出带扩展名的文件名（.gkr、.docx、.xlsx、.htm、.mht 或 .gkt）。"

@@ -25,7 +25,7 @@ EXIT_OK, EXIT_FAILED = 0, 2
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("rollup", help="汇总各单位报送的报告", description="汇总文件夹或文件中各单位报送的年度报告")
-    parser.add_argument("sources", nargs="+", metavar="文件夹或文件", help="文件夹（如U盘）或报告文件（.gkr、.docx、.xlsx）")
+    parser.add_argument("sources", nargs="+", metavar="文件夹或文件", help="文件夹（如U盘）或报告文件（.gkr、.docx、.xlsx、网页 .htm/.mht，旧版 .doc/.xls）")
     parser.add_argument("-o", "--output", metavar="汇总.xlsx", help="汇总表（.xlsx）保存位置")
     parser.add_argument("--template", metavar="模板.gkt", help="模板：固定年度、格式，并提供应报送单位名单")
     parser.add_argument("--year", type=whole_number, metavar="年度", help="汇总年度（无模板时；缺省取多数报告的年度）")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from gkdesk.io.docx.read import read_docx
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.convert import read_legacy
 from gkdesk.io.gkr import load_gkr
+from gkdesk.io.html.read import read_html, read_mht
 from gkdesk.io.import_result import ImportResult
 from gkdesk.io.xlsx.read import read_xlsx
 from gkdesk.model import Report
@@ -19,11 +21,31 @@ def _read_gkr(path: Path) -> ImportResult:
     return ImportResult(load_gkr(path), kind="gkr")
 
 
-READERS: dict[str, Reader] = {".gkr": _read_gkr, ".docx": read_docx, ".xlsx": read_xlsx}
+def _read_old_word(path: Path) -> ImportResult:
+    return read_legacy(path, read_docx)
+
+
+def _read_old_sheet(path: Path) -> ImportResult:
+    return read_legacy(path, read_xlsx)
+
+
+READERS: dict[str, Reader] = {  # one for each of gkdesk.io.kinds.REPORT_SUFFIXES
+    ".gkr": _read_gkr,
+    ".docx": read_docx,
+    ".xlsx": read_xlsx,
+    ".html": read_html,
+    ".htm": read_html,
+    ".mht": read_mht,
+    ".mhtml": read_mht,
+    ".doc": _read_old_word,
+    ".wps": _read_old_word,
+    ".xls": _read_old_sheet,
+    ".et": _read_old_sheet,
+}
 
 
 def read_with_result(path: Path | str) -> ImportResult:
-    """Read a report from .gkr, .docx or .xlsx with what reading found (problems, hand edits)."""
+    """Read a report from any file in READERS with what reading found (problems, hand edits)."""
     path = Path(path)
     if not path.exists():
         raise ReportFileError(f"找不到文件：{path}")
@@ -37,5 +59,5 @@ def read_with_result(path: Path | str) -> ImportResult:
 
 
 def read_report(path: Path | str) -> Report:
-    """Read a report from .gkr, .docx or .xlsx; problems met while reading are dropped (see read_with_result)."""
+    """Read a report from any file in READERS; problems met while reading are dropped (see read_with_result)."""
     return read_with_result(path).report

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from gkdesk.io.kinds import WEB_PAGE_SUFFIXES, file_patterns
+
 FILE_FILTER = "gkdesk 报告 (*.gkr);;所有文件 (*)"
-OPEN_FILTER = "报告文件 (*.gkr *.docx *.xlsx *.gkt);;所有文件 (*)"
+WEB_PAGES = f"网页 ({file_patterns(WEB_PAGE_SUFFIXES)})"
+REPORT_FILTER = f"报告文件 ({file_patterns()});;{WEB_PAGES};;所有文件 (*)"  # every file a report is read from
+OPEN_FILTER = f"报告文件 ({file_patterns()} *.gkt);;{WEB_PAGES};;所有文件 (*)"
 
 
 class Prompts:

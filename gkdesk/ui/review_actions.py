@@ -20,6 +20,7 @@ from gkdesk.model import Change, Report
 from gkdesk.review.comments import anchor_name
 from gkdesk.review.compare import compare_reports
 from gkdesk.ui.pages import TablePage
+from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.review_commands import AddCommentCommand
 from gkdesk.ui.review_compare import CompareDialog
 from gkdesk.ui.review_import import HandEditsDialog, apply_choices
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
 
 REVIEWER_KEY = "review/reviewer"
-OTHER_FILTER = "报告文件 (*.gkr *.docx *.xlsx);;所有文件 (*)"
+OTHER_FILTER = REPORT_FILTER
 CHANGES_FILTER = "Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)"
 
 

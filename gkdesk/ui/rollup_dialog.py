@@ -27,11 +27,11 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.model import Report
 from gkdesk.rollup import DUPLICATE, MISSING, RollupResult, county_report, write_rollup_xlsx
 from gkdesk.template import OpenedTemplate, open_template
+from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.rollup_worker import RollupWorker
 
 UNIT_HEADERS = ("单位", "单位代码", "状态", "错误", "未说明的警告", "未处理的批注", "文件", "备注")
 ALERT = QColor("#fde2e1")
-REPORT_FILTER = "报告文件 (*.gkr *.docx *.xlsx);;所有文件 (*)"
 
 
 class RollupDialog(QDialog):

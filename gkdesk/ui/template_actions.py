@@ -16,6 +16,7 @@ from gkdesk.io.open import read_report
 from gkdesk.model.lastyear import attach_previous, new_from_last_year, previous_year_problem
 from gkdesk.template import open_template, save_template
 from gkdesk.ui.document import default_year
+from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.template_dialog import TemplateDialog
 from gkdesk.ui.template_open import UnitPickerDialog
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
 
 TEMPLATE_FILTER = "gkdesk 模板 (*.gkt)"
-REPORT_FILTER = "报告文件 (*.gkr *.docx *.xlsx);;所有文件 (*)"
 
 
 class AttachPreviousCommand(QUndoCommand):

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 # What may stay in Latin letters: option names, file suffixes, the program and verb names, format names,
 # section keys and placeholders the user types literally.
 ALLOWED = re.compile(
-    r"--?[a-zA-Z][a-zA-Z-]*|\.[a-z]{3,4}\b|\{[a-z]+\}|\b(?:gkdesk|python|main\.py|Word|WPS|Excel|PDF|JSON|PNG|UTF|GBK|"
+    r"--?[a-zA-Z][a-zA-Z-]*|\.[a-z]{2,5}\b|\{[a-z]+\}|\b(?:gkdesk|python|main\.py|Word|WPS|Excel|PDF|JSON|PNG|UTF|GBK|"
     + "|".join(VERB_MODULES)
     + r"|overview|problems|other)\b|x高"
 )

@@ -64,8 +64,10 @@ def test_made_from_a_page(name: str) -> None:
 def test_page_mht_sheet_and_word_give_the_same_values(tmp_path: Path) -> None:
     page = write_page(tmp_path / "page.htm", COUNTY_DEPT_2023, Page(encoding="gbk", breadcrumb_before_title=True))
     archive = write_mht(tmp_path / "page.mht", COUNTY_DEPT_2023, Page(encoding="gbk"))
-    readings = [read_with_result(path).report for path in
-                (page, archive, FIXTURES / "county-dept-2023.xlsx", FIXTURES / "county-dept-2023.docx")]
+    readings = [
+        read_with_result(path).report
+        for path in (page, archive, FIXTURES / "county-dept-2023.xlsx", FIXTURES / "county-dept-2023.docx")
+    ]
     for report in readings:
         assert report.values == COUNTY_DEPT_2023.inputs()
         assert report.declared == COUNTY_DEPT_2023.totals()

@@ -17,7 +17,7 @@ _FURNITURE_LINE_RE = re.compile(
     r"首页\s+\S{2,6}\s+\S{2,6})"
 )
 _NAVIGATION_MARK_RE = re.compile(r"[>＞»›]\s*\S")
-_FOOTER_LINE_RE = re.compile(r"主办单位|承办单位|版权所有|ICP备|网站标识码|公网安备|技术支持|网站地图|联系我们")
+_FOOTER_LINE_RE = re.compile(r"^\s*(?:主办单位|承办单位|版权所有|技术支持|网站地图|联系我们)|ICP备|网站标识码|公网安备")
 MAX_FURNITURE_CHARS = 200  # a line longer than this is text, whatever words it contains
 
 

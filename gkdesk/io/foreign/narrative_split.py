@@ -9,13 +9,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from gkdesk.io.foreign.furniture import is_footer, is_furniture
 from gkdesk.io.foreign.labels import label_score, normalise_label
+from gkdesk.io.foreign.titles import from_opening, parse_title, plausible_organ
 from gkdesk.model import Contact, Paragraph
 from gkdesk.spec import FormatSpec, Section
 
-_TITLE_RE = re.compile(r"^(.*?)((?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?报告")
 _SUBHEADING_RE = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _MAX_HEADING_EXTRA = 12
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
+_TITLE_SEARCH_LINES = 8  # a title below this many lines before the first heading is the opening's, not the title
 _CONTACT_PATTERNS = {
     "office": r"(?:可与|请与|联系单位[:：])\s*([^，,。（(]{2,40}?)\s*联系",
     "address": r"地址[:：]\s*([^；;）)\n]+)",
@@ -57,14 +60,6 @@ def heading_section(text: str, spec: FormatSpec) -> Section | None:
     return None
 
 
-def parse_title(text: str) -> tuple[str, int | None]:
-    """(organ, year) from “{organ}{year}年政府信息公开工作年度报告”; blanks where absent."""
-    match = _TITLE_RE.search(_squash(text))
-    if match is None:
-        return "", None
-    return match.group(1).strip('《》〈〉"“”'), int(match.group(2))
-
-
 def parse_contact(opening: str) -> Contact:
     found = {}
     for name, pattern in _CONTACT_PATTERNS.items():
@@ -81,13 +76,17 @@ def _kind(paragraph: Paragraph) -> str:
 
 
 def split_text(paragraphs: list[Paragraph], spec: FormatSpec) -> SplitText:
-    """Assign each non-empty paragraph to the title, the opening or the section whose heading precedes it."""
+    """Assign each non-empty paragraph to the title, the opening or the section whose heading precedes it.
+
+    Lines of a portal page around the report (navigation, 字号/打印 bars, counters) are skipped; the site's
+    footer after the last section ends the report.
+    """
     result = SplitText()
     current: str | None = None
     before: list[str] = []
     for paragraph in paragraphs:
         text = paragraph.text.strip()
-        if not text:
+        if not text or is_furniture(text):
             continue
         section = heading_section(text, spec)
         if section is not None:
@@ -98,21 +97,42 @@ def split_text(paragraphs: list[Paragraph], spec: FormatSpec) -> SplitText:
         if current is None:
             before.append(text)
             continue
+        if is_footer(text):
+            break
         result.narratives[current].append(Paragraph(paragraph.runs, _kind(paragraph)))
     _title_and_opening(result, before)
     result.cites_2019 = any("2019〕60号" in _squash(t) or "2019]60号" in _squash(t) for t in before)
     return result
 
 
+def _find_title(before: list[str]) -> tuple[int, int, str, int | None]:
+    """(first line, line count, organ, year) of the title among the first lines; count 0 when none names a year.
+
+    A title may be split over lines (“某某县人民政府” / “2023年政府信息公开工作年度报告”): it starts at a
+    line that names a year or an organ, never at a line of navigation or other page text.
+    """
+    for start in range(min(len(before), _TITLE_SEARCH_LINES)):
+        if not _YEAR_RE.search(before[start]) and not plausible_organ(before[start]):
+            continue
+        for count in (1, 2, 3):
+            lines = before[start : start + count]
+            if any("根据" in line for line in lines) or len(lines) < count:
+                break
+            organ, year = parse_title("".join(lines))
+            if year is not None:
+                return start, count, organ, year
+    return 0, 0, "", None
+
+
 def _title_and_opening(result: SplitText, before: list[str]) -> None:
-    title_lines = 0
-    for count in (1, 2, 3):
-        organ, year = parse_title("".join(before[:count]))
-        if year is not None and not any("根据" in line for line in before[:count]):
-            result.organ, result.year, title_lines = organ, year, count
-            break
-    if title_lines == 0 and before and len(before[0]) <= 60:
-        title_lines = 1
-    result.title = "".join(before[:title_lines])
-    result.opening = "\n".join(before[title_lines:])
+    start, count, organ, year = _find_title(before)
+    if count == 0 and before and len(before[0]) <= 60:
+        count = 1
+    result.organ, result.year = organ, year
+    result.title = "".join(before[start : start + count])
+    result.opening = "\n".join(before[start + count :])
     result.contact = parse_contact(result.opening)
+    if not result.organ or result.year is None:
+        opening_organ, opening_year = from_opening(result.opening)
+        result.organ = result.organ or opening_organ
+        result.year = result.year if result.year is not None else opening_year

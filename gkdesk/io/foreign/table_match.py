@@ -22,6 +22,11 @@ PLACEHOLDERS = frozenset({"/", "-", "—", "——", "－", "无", "空", "×", 
 _BLANK_ROW_LIMIT = 40  # never scan more than this many cells of a row for labels
 
 
+def is_sentence(text: str) -> bool:
+    """Narrative, not a label: no label of the format ends a sentence."""
+    return "。" in text
+
+
 def _valueish(text: str) -> bool:
     stripped = text.strip()
     return looks_numeric(stripped) or stripped in PLACEHOLDERS
@@ -155,7 +160,7 @@ def _cell_place(edition: str, key: str) -> str:
 def _row_owner(grid: FileGrid, row: int, edition: str, tables: tuple[str, ...]) -> str | None:
     scores = dict.fromkeys(tables, 0.0)
     for _, cell in grid.distinct(row)[:_BLANK_ROW_LIMIT]:
-        if cell.blank or _valueish(cell.text):
+        if cell.blank or _valueish(cell.text) or is_sentence(cell.text):
             continue
         for key in tables:
             scores[key] += affinity(edition, key, cell.text)
@@ -165,13 +170,31 @@ def _row_owner(grid: FileGrid, row: int, edition: str, tables: tuple[str, ...]) 
     return ranked[0][0]
 
 
+def is_text_row(grid: FileGrid, row: int) -> bool:
+    """A row holding one text and nothing else (a heading, a paragraph, a page's share bar) that is no figure."""
+    texts = [cell.text for _, cell in grid.distinct(row)[:_BLANK_ROW_LIMIT] if not cell.blank]
+    return len(texts) == 1 and not _valueish(texts[0])
+
+
 def segments(grid: FileGrid, edition: str) -> list[tuple[str, list[int]]]:
-    """Consecutive rows belonging to one table; rows that carry no label join the segment above."""
+    """Consecutive rows belonging to one table; rows that carry no label join the segment above.
+
+    A text row that is no label (a section heading or a paragraph between the tables of a sheet made from a
+    web page) ends the segment: it belongs to the narrative, not to the table above it.
+    """
     tables = tuple(load_spec(edition).tables)
     result: list[tuple[str, list[int]]] = []
     pending: list[int] = []
+    closed = False
     for row in range(len(grid.rows)):
         owner = _row_owner(grid, row, edition, tables)
+        if owner is None and is_text_row(grid, row):
+            closed, pending = True, []
+            continue
+        if owner is None and closed:
+            pending.append(row)
+            continue
+        closed = False
         if owner is None:
             if result:
                 result[-1][1].append(row)
@@ -179,10 +202,10 @@ def segments(grid: FileGrid, edition: str) -> list[tuple[str, list[int]]]:
                 pending.append(row)
             continue
         if result and result[-1][0] == owner:
-            result[-1][1].append(row)
+            result[-1][1].extend([*pending, row])
         else:
             result.append((owner, [*pending, row]))
-            pending = []
+        pending = []
     return result
 
 
@@ -212,7 +235,8 @@ def _inline_mapping(grid: FileGrid, block: list[int], labels: TableLabels) -> di
     for col in range(grid.width):
         texts = [grid.cell(r, col).text for r in block if not grid.cell(r, col).blank]
         column_key = next((k for t in reversed(texts) if (k := best_match(t, columns)) is not None), None)
-        row_key = next((k for t in texts if (k := best_match(t, labels.rows)) is not None), None)
+        # the row named nearest above the figures: a caption or section heading higher up may mention a row too
+        row_key = next((k for t in reversed(texts) if (k := best_match(t, labels.rows)) is not None), None)
         if row_key is None:
             row_key = _group_to_the_left(grid, block, col, labels)
         if column_key is not None and row_key is not None:

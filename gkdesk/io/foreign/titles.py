@@ -65,8 +65,10 @@ def _clean_organ(text: str) -> str:
     return organ.strip(_QUOTES)
 
 
-def _plausible_organ(text: str) -> bool:
-    return bool(text) and text.endswith(_ORGAN_END) and not any(word in text for word in _NOT_ORGAN)
+def plausible_organ(text: str) -> bool:
+    """Text that ends like an organ's name (…局, …委员会, …镇人民政府) and is no report wording."""
+    text = _clean_organ(squash(text))
+    return bool(text) and len(text) <= 40 and text.endswith(_ORGAN_END) and not any(word in text for word in _NOT_ORGAN)
 
 
 def parse_title(text: str) -> tuple[str, int | None]:
@@ -79,7 +81,7 @@ def parse_title(text: str) -> tuple[str, int | None]:
         before, year, between = _clean_organ(match.group(1)), int(match.group(2)), _clean_organ(match.group(3))
         if before and not before.startswith("根据"):
             return before, year
-        return (between if _plausible_organ(between) else ""), year
+        return (between if plausible_organ(between) else ""), year
     after = _YEAR_AFTER_RE.search(squashed)
     if after is not None:
         return _clean_organ(after.group(1)), int(after.group(2))
@@ -95,5 +97,5 @@ def from_opening(opening: str) -> tuple[str, int | None]:
     if year is None and (period := _PERIOD_RE.search(squash(opening))) is not None:
         year = int(period.group(1))
     if not organ and (author := _COMPILED_BY_RE.search(squash(opening))) is not None:
-        organ = _clean_organ(author.group(1)) if _plausible_organ(_clean_organ(author.group(1))) else ""
+        organ = _clean_organ(author.group(1)) if plausible_organ(author.group(1)) else ""
     return organ, year

@@ -18,7 +18,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.foreign.assemble import assemble
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
-from gkdesk.io.foreign.table_match import affinity
+from gkdesk.io.foreign.table_match import affinity, is_sentence
 from gkdesk.io.import_result import ImportResult
 from gkdesk.io.own.read import read_own
 from gkdesk.io.xlsx.sheets import (
@@ -70,6 +70,9 @@ def sheet_grid(sheet: Any) -> FileGrid:
 
 
 def _is_table_text(text: str) -> bool:
+    """A label of a table; a sentence (“…行政复议1件。”) is narrative whatever labels it mentions."""
+    if is_sentence(text):
+        return False
     return any(affinity(edition, key, text) > 0 for edition in EDITIONS for key in load_spec(edition).tables)
 
 
