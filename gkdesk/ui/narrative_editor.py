@@ -84,6 +84,10 @@ class NarrativeEditor(QWidget):
             self.outline_button.setToolTip("在末尾插入常用的小标题：\n" + "\n".join(outline))
             self.outline_button.clicked.connect(self.insert_outline)
             bar.addWidget(self.outline_button)
+        self.draft_button = QPushButton("依据表格生成…", self)
+        self.draft_button.setToolTip("依据表格中的数字起草常规段落，或把正文中与表格不一致的数字改为表格数字")
+        self.draft_button.clicked.connect(self.draft_from_tables)
+        bar.addWidget(self.draft_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -164,6 +168,11 @@ class NarrativeEditor(QWidget):
             self.document.undo_stack.push(
                 SetParagraphsCommand(self.document, self.section, [*self._last, *added], "插入常用提纲", typing=False)
             )
+
+    def draft_from_tables(self) -> None:
+        from gkdesk.ui.draft_dialog import open_draft_dialog  # drafting is loaded when first used
+
+        open_draft_dialog(self.document, self.section, self)
 
     def select_paragraph(self, index: int) -> None:
         """Select the report's paragraph `index` (from 0): one block per paragraph as loaded, empty ones included."""
