@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from gkdesk.model import CellValue, Invalid, Number
-from gkdesk.spec import FormatSpec, Table
+from gkdesk.model import CellValue, Invalid, Number, Resolved
+from gkdesk.rollup.result import RollupResult
+from gkdesk.rollup.spool import decode_value
+from gkdesk.spec import FormatSpec, Table, load_spec
 
 REQUESTS, NEW_ROW, TOTAL_COLUMN, OUTCOME_GROUP = "requests", "new", "total", "outcomes"
 _NUMBERING = re.compile(r"^（[一二三四五六七八九十]+）|^[一二三四五六七八九十]+、|^\d+\.")
@@ -76,3 +79,29 @@ def main_figures(spec: FormatSpec) -> list[Figure]:
         Figure("行政诉讼", litigation),
         Figure("现行有效规范性文件", (proactive.cell_key("normative_doc", in_force),)),
     ]
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What the window's charts draw: applications per counted unit (most first) and outcomes by category."""
+
+    applications: list[tuple[str, Number]]
+    outcomes: list[tuple[str, Number]]
+
+
+def chart_data(result: RollupResult) -> ChartData:
+    """Read once from the roll-up's per-unit store (run it off the window's thread for large roll-ups)."""
+    if result.totals is None or result.spool is None:
+        return ChartData([], [])
+    spec = load_spec(result.edition or "2021")
+    key = applications_key(spec)
+    applications: list[tuple[str, Number]] = []
+    for row in result.counted_rows:
+        if row.spool_index is None:
+            continue
+        value = decode_value(result.spool.record(row.spool_index)["values"].get(key))
+        applications.append((row.organ, value if isinstance(value, (int, Decimal)) else 0))
+    applications.sort(key=lambda item: -item[1])
+    resolved = Resolved(result.totals.report(result.year))
+    outcomes = [(figure.label, figure.value(resolved.stated)) for figure in outcome_figures(spec)]
+    return ChartData(applications, outcomes)

@@ -1,12 +1,12 @@
 """汇总: pick a folder (e.g. the stick) or files and optionally the template; a progress bar with 取消;
-then the completeness table, the refused files, and 导出汇总表 / 新建本级报告."""
+then the result (completeness, refused files, the totals in the official tables, two charts) and
+导出汇总表 / 生成本级报告."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -16,22 +16,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.model import Report
-from gkdesk.rollup import DUPLICATE, MISSING, RollupResult, county_report, write_rollup_xlsx
+from gkdesk.rollup import MISSING, RollupResult, county_report, write_rollup_xlsx
+from gkdesk.rollup.figures import ChartData
 from gkdesk.template import OpenedTemplate, open_template
 from gkdesk.ui.prompts import REPORT_FILTER
+from gkdesk.ui.rollup_result import RollupResultView
 from gkdesk.ui.rollup_worker import RollupWorker
-
-UNIT_HEADERS = ("单位", "单位代码", "状态", "错误", "未说明的警告", "未处理的批注", "文件", "备注")
-ALERT = QColor("#fde2e1")
 
 
 class RollupDialog(QDialog):
@@ -42,7 +38,7 @@ class RollupDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("汇总各单位报告")
-        self.resize(980, 640)
+        self.resize(1100, 700)
         self.sources: list[str] = []
         self.opened_template: OpenedTemplate | None = None
         self.rolled: RollupResult | None = None
@@ -60,23 +56,15 @@ class RollupDialog(QDialog):
         self.current = QLabel(self)
         self.cancel_button = QPushButton("取消", self)
         self.cancel_button.setEnabled(False)
-        self.units = QTableWidget(0, len(UNIT_HEADERS), self)
-        self.units.setHorizontalHeaderLabels(list(UNIT_HEADERS))
-        self.units.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.units.horizontalHeader().setStretchLastSection(True)
-        self.refused = QTableWidget(0, 2, self)
-        self.refused.setHorizontalHeaderLabels(["文件", "原因"])
-        self.refused.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.refused.horizontalHeader().setStretchLastSection(True)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.units, "报送情况")
-        self.tabs.addTab(self.refused, "未受理文件")
+        self.tabs = RollupResultView(self)
+        self.units, self.refused = self.tabs.units, self.tabs.refused
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.county_organ = QLineEdit(self)
         self.county_organ.setPlaceholderText("本级机关名称，如：某某县人民政府")
         self.export_button = QPushButton("导出汇总表…", self)
-        self.county_button = QPushButton("新建本级报告（预填合计）", self)
+        self.county_button = QPushButton("生成本级报告", self)
+        self.county_button.setToolTip("新建本级的年度报告，表格预填全县合计数，在主窗口中撰写文字部分")
         self.close_button = QPushButton("关闭", self)
         for button in (self.export_button, self.county_button):
             button.setEnabled(False)
@@ -238,34 +226,17 @@ class RollupDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.summary.setText(f"汇总失败：{message}")
 
-    def _on_done(self, result: RollupResult) -> None:
+    def _on_done(self, result: RollupResult, charts: ChartData) -> None:
         self.rolled = result
-        self._fill(result)
+        self.tabs.show_result(result, charts)
+        self._summarise(result)
         ready = result.totals is not None
         self.export_button.setEnabled(ready)
         self.county_button.setEnabled(ready)
 
     # ------------------------------------------------------------ showing
 
-    def _fill(self, result: RollupResult) -> None:
-        self.units.setRowCount(len(result.rows))
-        for r, row in enumerate(result.rows):
-            figures = [str(row.errors), str(row.warnings), str(row.open_comments)] if row.file else ["", "", ""]
-            cells = [row.organ, row.unit.code if row.unit else "", row.status_label, *figures, row.file or "", row.note]
-            alert = row.status in (MISSING, DUPLICATE) or (row.file is not None and row.errors > 0)
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if alert:
-                    item.setBackground(QBrush(ALERT))
-                if c in (3, 4, 5):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.units.setItem(r, c, item)
-        self.units.resizeColumnsToContents()
-        self.refused.setRowCount(len(result.refused))
-        for r, refusal in enumerate(result.refused):
-            self.refused.setItem(r, 0, QTableWidgetItem(refusal.file))
-            self.refused.setItem(r, 1, QTableWidgetItem(refusal.reason))
-        self.tabs.setTabText(1, f"未受理文件（{len(result.refused)}）")
+    def _summarise(self, result: RollupResult) -> None:
         counted = len(result.counted_rows)
         missing = sum(1 for row in result.rows if row.status == MISSING)
         errors = sum(1 for f in result.total_findings if f.is_error)
@@ -281,8 +252,7 @@ class RollupDialog(QDialog):
         if self.rolled is not None:
             self.rolled.close()
         self.rolled = None
-        self.units.setRowCount(0)
-        self.refused.setRowCount(0)
+        self.tabs.clear()
         self.export_button.setEnabled(False)
         self.county_button.setEnabled(False)
 

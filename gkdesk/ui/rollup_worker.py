@@ -9,12 +9,13 @@ from PySide6.QtCore import QThread, Signal
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.rollup import RollupCancelled, roll_up
+from gkdesk.rollup.figures import chart_data
 from gkdesk.template import Template
 
 
 class RollupWorker(QThread):
     progressed = Signal(int, int, str)  # done, total, current file name
-    succeeded = Signal(object)  # RollupResult
+    succeeded = Signal(object, object)  # RollupResult, ChartData (read here: the per-unit store is on disk)
     failed = Signal(str)
     cancelled = Signal()
 
@@ -35,6 +36,7 @@ class RollupWorker(QThread):
     def run(self) -> None:
         try:
             result = roll_up(self.sources, template=self.template, exclude=self.exclude, progress=self._progress)
+            charts = chart_data(result)
         except RollupCancelled:
             self.cancelled.emit()
         except (ReportFileError, ValueError, OSError) as error:
@@ -42,4 +44,4 @@ class RollupWorker(QThread):
         except Exception as error:  # a bug must still end the dialog's wait with a message, not silence
             self.failed.emit(f"汇总时发生内部错误：{type(error).__name__}: {error}")
         else:
-            self.succeeded.emit(result)
+            self.succeeded.emit(result, charts)

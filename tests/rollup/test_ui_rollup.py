@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QTableWidgetItem
 
 from gkdesk.io.gkr import save_gkr
-from gkdesk.template import Template, Unit, save_template
+from gkdesk.template import Template, Unit, open_template, save_template
 from gkdesk.ui.rollup_dialog import RollupDialog
 from tests.rollup.returns import balanced_values, filled_report
 from tests.template.ui_support import Answers, isolate, window_factory
@@ -116,3 +116,49 @@ def test_an_internal_error_in_the_worker_is_reported(qtbot: Any, monkeypatch: py
         worker.start()
     worker.wait()
     assert "内部错误" in blocker.args[0]
+
+
+def test_result_shows_the_totals_as_official_tables_and_two_charts(qtbot: Any, prompts: Answers, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gkdesk.model import Resolved
+    from tests.rollup.county_set import county_template, make_county_stick
+
+    stick = make_county_stick(tmp_path / "county")
+    dialog = RollupDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_sources([str(stick)])
+    dialog.set_template(open_template(stick / "模板.gkt"))
+    dialog.start()
+    _finish(qtbot, dialog)
+    view = dialog.tabs
+    names = [_text(dialog.units.item(r, 0)) for r in range(dialog.units.rowCount())]
+    assert names[:3] == ["第1镇人民政府", "第2镇人民政府", "第3镇人民政府"]
+    assert [unit.name for unit in county_template().units][-1] in names
+    assert view.isTabEnabled(2) and view.isTabEnabled(3)
+    assert set(view.totals.grids) == {"proactive", "requests", "appeals"}
+    grid = view.totals.grids["requests"]
+    model = grid.grid_model
+    assert dialog.rolled is not None and dialog.rolled.totals is not None
+    expected = Resolved(dialog.rolled.totals.report(2025))
+    index = model.index_of("requests.new.natural")
+    assert index.data() == str(expected.stated("requests.new.natural"))
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    grid.setCurrentIndex(index)
+    QApplication.sendEvent(grid, QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier))
+    grid.paste_text("1\t2")
+    assert index.data() == str(expected.stated("requests.new.natural"))  # read-only: Delete and paste change nothing
+    bars = view.unit_chart.items
+    assert len(bars) == 12 and [value for _, value in bars] == sorted((value for _, value in bars), reverse=True)
+    assert dict(bars)["第2镇人民政府"] == expected.stated("requests.new.total") - sum(v for n, v in bars if n != "第2镇人民政府")
+    assert [label for label, _ in view.outcome_chart.items] == ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
+    assert sum(value for _, value in view.outcome_chart.items) == expected.stated("requests.total.total")
+    view.setCurrentIndex(3)
+    assert not view.unit_chart.grab().isNull() and not view.outcome_chart.grab().isNull()
+    dialog.county_organ.setText("某某县人民政府")
+    with qtbot.waitSignal(dialog.county_requested) as blocker:
+        dialog.county_button.click()
+    assert blocker.args[0].values == dialog.rolled.totals.sums
+    dialog.close_button.click()  # drops the roll-up's temporary store
