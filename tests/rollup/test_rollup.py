@@ -17,7 +17,7 @@ from gkdesk.cli import main
 from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.import_result import import_findings
-from gkdesk.io.open import read_report, read_with_result
+from gkdesk.io.open import READERS, read_report, read_with_result
 from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.model import Report, as_number
 from gkdesk.rollup import (
@@ -329,12 +329,13 @@ def test_an_empty_folder_says_why_nothing_was_rolled_up(tmp_path: Path, capsys: 
     (empty / "说明.txt").write_text("不是报告", encoding="utf-8")
     result = roll_up([empty])
     assert result.totals is None and result.files_found == 0
-    assert result.nothing_reason == "文件夹中没有可汇总的报告文件（.gkr/.docx/.xlsx）"
+    reason = f"文件夹中没有可汇总的报告文件（{'/'.join(READERS)}）"
+    assert result.nothing_reason == reason and list(READERS)[:3] == [".gkr", ".docx", ".xlsx"]
     result.close()
     assert main(["rollup", str(empty)]) == 2
     out, err = capsys.readouterr()
     assert "年度汇总" not in out
-    assert "无法汇总：文件夹中没有可汇总的报告文件（.gkr/.docx/.xlsx）" in err
+    assert f"无法汇总：{reason}" in err
     (empty / "损坏.gkr").write_text("{", encoding="utf-8")
     assert main(["rollup", str(empty)]) == 2
     out, err = capsys.readouterr()
