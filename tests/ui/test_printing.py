@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,13 @@ from gkdesk.cli import main
 from gkdesk.io import gbt9704 as gb
 from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import save_gkr
-from gkdesk.model import Report
+from gkdesk.model import Invalid, Paragraph, Report
 from gkdesk.spec import build_layout
 from gkdesk.ui.printing.flow import BOTTOM, TOP, LinesPart, lay_out_pages
 from gkdesk.ui.printing.pages import UNCHECKED_MARK
 from gkdesk.ui.printing.pdf import pdf_bytes
-from tests.helpers import sample_report
+from tests.conftest import ROOT
+from tests.helpers import filled_report, sample_report
 from tests.io.test_docx_export_render import convert, needs_soffice, pdf_pages
 
 MM = 72 / 25.4
@@ -191,3 +193,37 @@ def test_cli_writes_pdf_and_html_together(qapp: object, tmp_path: Path) -> None:
     assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF-")
     assert UNCHECKED_MARK not in "".join(page.extract_text() for page in PdfReader(tmp_path / "s.pdf").pages)
     assert (tmp_path / "s.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_font_stand_ins_are_those_of_the_render_tests() -> None:
+    """The PDF falls back to the faces resources/fontconfig/gb-fonts.conf gives LibreOffice in the render tests."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    from gkdesk.ui.printing.fonts import STAND_INS
+
+    conf = etree.parse(str(ROOT / "resources" / "fontconfig" / "gb-fonts.conf"))
+    aliases = {alias.findtext("family"): alias.findtext("prefer/family") for alias in conf.iter("alias")}
+    for face, stand_in in STAND_INS.items():
+        assert aliases[face] == stand_in, face
+
+
+def test_long_text_and_huge_cells_are_laid_out_without_loss(qapp: object) -> None:
+    report = filled_report()
+    long = "本年度，本机关认真贯彻落实政府信息公开条例，" * 150  # about four pages
+    report.narratives["overview"] = [Paragraph.plain(long), Paragraph.plain("https://" + "x" * 400)]
+    report.values["requests.new.natural"] = Invalid("九" * 3000)  # a cell taller than a page
+    pages = lay_out_pages(report)
+    drawn = [part for page in pages for part in page.parts if isinstance(part, LinesPart)]
+    for lines in {id(part.lines): part.lines for part in drawn}.values():
+        covered = sorted((part.first, part.last) for part in drawn if part.lines is lines)
+        assert covered[0][0] == 0 and covered[-1][1] == lines.count
+        assert all(a[1] == b[0] for a, b in pairwise(covered))
+    assert len(pages) >= 6
+    reader = PdfReader(io.BytesIO(pdf_bytes(report, 1)))
+    assert len(reader.pages) == len(pages)
+
+
+def test_empty_new_report_prints(qapp: object) -> None:
+    reader = PdfReader(io.BytesIO(pdf_bytes(Report.new(2021, ""))))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "一、总体情况" in text and len(reader.pages) >= 1

@@ -124,9 +124,12 @@ def _lead(blocks: list[Laid], index: int) -> float:
     after = blocks[index + 1]
     if isinstance(after, PrintedTable):
         units = after.units()
-        return after.height(units[0]) if units else 0.0
-    own = min(MIN_LINES, after.count) * after.pitch
-    return own + (after.count * after.pitch + _lead(blocks, index + 1) - own if after.keep_with_next else 0.0)
+        lead = after.height(units[0]) if units else 0.0
+    else:
+        own = min(MIN_LINES, after.count) * after.pitch
+        lead = own + (after.count * after.pitch + _lead(blocks, index + 1) - own if after.keep_with_next else 0.0)
+    # What cannot share a page with the heading anyway does not push it to a page of its own.
+    return lead if lead + item.count * item.pitch <= BOTTOM - TOP else 0.0
 
 
 def lay_out_pages(report: Report) -> list[Page]:
@@ -149,5 +152,5 @@ def lay_out_pages(report: Report) -> list[Page]:
 def _laid(block: Block, resolved: Resolved) -> Laid:
     if block.kind == "table":
         assert block.table is not None
-        return PrintedTable(block.table, resolved)
+        return PrintedTable(block.table, resolved, BOTTOM - TOP)
     return block_lines(block)

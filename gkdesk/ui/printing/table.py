@@ -31,7 +31,9 @@ class PrintedTable:
     """Geometry of one table: column edges, row heights, header rows repeated on each page, and the rows
     that must stay on the page of the row after them."""
 
-    def __init__(self, table: Table, resolved: Resolved) -> None:
+    def __init__(self, table: Table, resolved: Resolved, page_height: float) -> None:
+        """`page_height`: the text block's; no row is taller than what is left of it under the header rows
+        and a heading (the text of a cell that would be taller is cut at the row's foot)."""
         layout = build_layout(table)
         self.n_rows = layout.n_rows
         padding_mm = page.WIDE_PADDING_MM if table.grid_columns > page.WIDE_TABLE_COLUMNS else page.PADDING_MM
@@ -54,7 +56,11 @@ class PrintedTable:
             lines.pitch = lines.layout.lineAt(0).height() if lines.layout.lineCount() else pt(page.TABLE_SIZE)
             _stack_lines(lines)
             self.cells.append(PrintedCell(cell, lines, lines.count * lines.pitch, cell.row))
+        self.page_height = page_height
         self.heights = self._row_heights()
+        # Room left for the section heading above the table on the same page.
+        tallest = page_height - sum(self.heights[row] for row in layout.header_rows) - 2 * pt(page.LINE_PITCH_PT)
+        self.heights = [min(height, max(tallest, page_height / 2)) for height in self.heights]
 
     def _row_heights(self) -> list[float]:
         line = min((cell.lines.pitch for cell in self.cells), default=pt(page.TABLE_SIZE))
@@ -69,14 +75,18 @@ class PrintedTable:
         return heights
 
     def units(self) -> list[list[int]]:
-        """Runs of rows that go to a page together (a row kept with the next joins it)."""
+        """Runs of rows that go to a page together (a row kept with the next joins it); a run taller than
+        a page goes row by row."""
         groups: list[list[int]] = []
         for row in range(self.n_rows):
             if groups and groups[-1][-1] in self.keep:
                 groups[-1].append(row)
             else:
                 groups.append([row])
-        return groups
+        units: list[list[int]] = []
+        for group in groups:
+            units += [[row] for row in group] if self.height(group) > self.page_height else [group]
+        return units
 
     def height(self, rows: list[int]) -> float:
         return sum(self.heights[row] for row in rows)
