@@ -129,9 +129,10 @@ def main() -> int:
                f"check --json equals the source run's (exit {bundled.returncode}/{source.returncode}) {bundled.stderr[-300:]}")
         original = json.loads(source.stdout)["values"]
 
-        docx, xlsx = bundle.out / "报告 导出.docx", bundle.out / "报告 导出.xlsx"
-        exported = bundle.run("export", str(sample), "--docx", str(docx), "--xlsx", str(xlsx))
+        docx, xlsx, pdf = (bundle.out / f"报告 导出.{suffix}" for suffix in ("docx", "xlsx", "pdf"))
+        exported = bundle.run("export", str(sample), "--docx", str(docx), "--xlsx", str(xlsx), "--pdf", str(pdf))
         expect(exported.returncode == 0 and docx.is_file() and xlsx.is_file(), f"export --docx --xlsx {exported.stderr[-300:]}")
+        expect(pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), "export --pdf (Qt printing in the bundle)")
         for name, exported_file in (("docx", docx), ("xlsx", xlsx)):
             imported_file = bundle.out / f"导入自{name}.gkr"
             imported = bundle.run("import", str(exported_file), "-o", str(imported_file))
