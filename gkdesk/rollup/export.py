@@ -14,11 +14,9 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-
 from gkdesk.io.files.atomic import write_atomic
 from gkdesk.model import Invalid, Number
-from gkdesk.rollup.book.cells import Painter, letter
+from gkdesk.rollup.book.cells import Painter, letter, new_book
 from gkdesk.rollup.book.charts import CHART_WIDTH_CM, ChartInputs, UnitApplications, add_charts
 from gkdesk.rollup.book.findings_sheet import FindingsSheet
 from gkdesk.rollup.book.total_sheets import add_total_sheets
@@ -73,7 +71,7 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: Previous
     With `previous` (last year's main figures, see gkdesk.rollup.previous) a third chart compares the years.
     """
     path = Path(path)
-    book = Workbook(write_only=True)
+    book = new_book()
     book.properties.keywords = f"{ROLLUP_KEYWORD} edition={result.edition or ''} year={result.year or ''}"
     book.properties.title = f"{result.year or ''}年度政府信息公开工作年度报告汇总"
     book.properties.creator = "gkdesk"

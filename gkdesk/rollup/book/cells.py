@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -156,8 +157,10 @@ def print_setup(
     title_rows: str | None = None,
     title_cols: str | None = None,
     one_page: bool = False,
+    grid: bool = False,
 ) -> None:
-    """A4, one page wide (and one page tall when `one_page`), header rows repeated, page numbers in the footer."""
+    """A4, one page wide (and one page tall when `one_page`), header rows repeated, page numbers in the footer;
+    `grid` prints the cell grid (for sheets whose figures are written without a style, to stay fast)."""
     setup = sheet.page_setup
     setup.paperSize = A4
     setup.orientation = "landscape" if landscape else "portrait"
@@ -168,6 +171,7 @@ def print_setup(
     margins.left = margins.right = 0.5
     margins.top, margins.bottom, margins.header, margins.footer = 0.6, 0.7, 0.3, 0.3
     sheet.print_options.horizontalCentered = True
+    sheet.print_options.gridLines = grid
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.oddFooter.center.size = 9
     sheet.oddHeader.right.text = "&A"
@@ -176,6 +180,13 @@ def print_setup(
         sheet.print_title_rows = title_rows
     if title_cols:
         sheet.print_title_cols = title_cols
+
+
+def new_book() -> Workbook:
+    """A write-only workbook whose default font is the sheets' body font (unstyled cells: the figures)."""
+    book = Workbook(write_only=True)
+    book._fonts = IndexedList([BODY_FONT])  # font 0 is what every cell without a style of its own uses
+    return book
 
 
 def new_sheet(book: Workbook, title: str) -> WriteSheet:

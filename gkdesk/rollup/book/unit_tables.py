@@ -103,7 +103,9 @@ class UnitTableSheet:
                 dimension.outlineLevel, dimension.hidden = 1, True
         sheet.freeze_panes = f"B{FIRST_UNIT_ROW}"
         visible = 1 + sum(1 for column in self.columns if not column.folded)
-        print_setup(sheet, landscape=visible > 8, title_rows="2:3", title_cols="A:A")  # before any row
+        print_setup(sheet, landscape=visible > 8, title_rows="2:3", title_cols="A:A", grid=True)  # before any row
+        last = letter(len(self.columns) + 1)
+        sheet.merged_cells.add(f"A1:{last}1")  # the title: no printed grid lines through it
         note = "（各类申请人的分列已折叠，点击列标上方的“+”展开）" if self.folds else ""
         sheet.append([self.painter.cell(sheet, f"{section.heading}：各单位数据{note}", TITLE)])
         groups: dict[int, list[int]] = {}
@@ -161,6 +163,7 @@ class UnitTableSheet:
         if self.folds:
             sheet.append([])
             sheet.append([painter.cell(sheet, "折叠的分列（自然人、法人或其他组织各类）可点击列标上方的“+”展开查看。", NOTE)])
+            sheet.merged_cells.add(f"A{total_row + 2}:{letter(len(self.columns) + 1)}{total_row + 2}")
         self.next_row = total_row + 1
         return total_row
 

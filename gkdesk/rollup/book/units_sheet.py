@@ -33,7 +33,7 @@ SHEET = "完整性"
 REFUSED_LABEL = "未受理"
 HEADER_ROW = 3  # row 1 the title, row 2 the summary
 _STATUS_FILLS = {RETURNED: "D9EAD3", MISSING: "F4CCCC", DUPLICATE: "FCE5CD", UNLISTED: "CFE2F3", REFUSED_LABEL: "E0E0E0"}
-_MAX_WIDTHS = {"状态": 18, "单位": 30, "备注": 46, "文件": 32}
+_MAX_WIDTHS = {"状态": 23, "单位": 30, "备注": 46, "文件": 32}
 _ERROR_COUNT = Look(font=Font(name="宋体", size=10, color="C00000", bold=True), alignment=NUMBER.alignment)
 
 
