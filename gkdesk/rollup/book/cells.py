@@ -185,7 +185,7 @@ def print_setup(
 def new_book() -> Workbook:
     """A write-only workbook whose default font is the sheets' body font (unstyled cells: the figures)."""
     book = Workbook(write_only=True)
-    book._fonts = IndexedList([BODY_FONT])  # font 0 is what every cell without a style of its own uses
+    book._fonts = IndexedList([BODY_FONT])  # type: ignore[attr-defined]  # font 0 is what every cell without a style of its own uses
     return book
 
 
