@@ -35,7 +35,8 @@ apt_get() {
             echo "apt-get $* 失败（见上方信息）。" >&2
             return 1
         fi
-        holder="$(grep -oiE 'held by process [0-9]+ \([^)]*\)' <<<"$output" | head -1 || true)"
+        holder="$(grep -oiE 'held by process [0-9]+ \([^)]*\)' <<<"$output" | head -1 \
+                  | sed -E 's/held by process ([0-9]+) \((.*)\)/进程 \1：\2/I' || true)"
         if [ "$waited" -ge "$apt_wait_limit" ]; then
             echo "系统软件安装程序 apt 已被另一个程序占用 ${waited} 秒（${holder:-未知进程}），放弃等待。" >&2
             echo "请等它结束（或关闭“软件更新”）后重新运行：bash scripts/setup.sh" >&2
