@@ -2,8 +2,13 @@
 
 import sys
 
-# gkdesk may run straight from a USB stick: never write __pycache__ folders beside the program.
+# gkdesk may run straight from a USB stick: never write __pycache__ folders beside the program;
+# compiled modules go to the user's cache folder (or gkdesk-data/ in portable mode) instead.
 sys.dont_write_bytecode = True
+
+from gkdesk.portable import use_bytecode_cache  # noqa: E402
+
+use_bytecode_cache()
 
 from gkdesk.cli import main  # noqa: E402
 

@@ -84,6 +84,43 @@ def data_dir(program_dir: Path | None = None, env: dict[str, str] | None = None,
     return data_location(program_dir, env, platform).folder
 
 
+def cache_dir(program_dir: Path | None = None, env: dict[str, str] | None = None, platform: str = sys.platform) -> Path:
+    """Where gkdesk keeps what it can always rebuild (compiled modules): the user's cache folder, or
+    `gkdesk-data/cache` beside the program in portable mode. Not created here."""
+    program_dir = program_dir or PROGRAM_DIR
+    if is_portable(program_dir):
+        return program_dir / PORTABLE_FOLDER / "cache"
+    env = dict(os.environ) if env is None else env
+    home = Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
+    if platform.startswith("win"):
+        return Path(env.get("LOCALAPPDATA") or str(home / "AppData" / "Local")) / APP_NAME / "cache"
+    if platform == "darwin":
+        return home / "Library" / "Caches" / APP_NAME
+    return Path(env.get("XDG_CACHE_HOME") or str(home / ".cache")) / APP_NAME
+
+
+def use_bytecode_cache(program_dir: Path | None = None, env: dict[str, str] | None = None) -> Path | None:
+    """Reuse compiled modules across starts without writing anything beside the program.
+
+    Points `sys.pycache_prefix` at `cache_dir()/pycache` and allows writing there. Nothing is cached when
+    the user asked for no bytecode (PYTHONDONTWRITEBYTECODE, -B), in a bundled program (it carries its
+    compiled modules) or when the folder cannot be written (a read-only stick): then Python compiles in
+    memory as before. Returns the folder in use, or None.
+    """
+    if sys.flags.dont_write_bytecode or getattr(sys, "frozen", False):
+        return None
+    folder = cache_dir(program_dir, env) / "pycache"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    sys.pycache_prefix = str(folder)
+    sys.dont_write_bytecode = False
+    return folder
+
+
 def settings_file(program_dir: Path | None = None) -> Path:
     """An INI file for QSettings(path, QSettings.IniFormat) — preferences only, never report data."""
     return data_dir(program_dir) / "settings.ini"

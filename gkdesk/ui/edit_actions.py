@@ -77,12 +77,4 @@ class EditActions:
             self.window.show_page(BASIC_KEY)
 
     def next_finding(self) -> None:
-        panel = self.window.findings_panel
-        items = panel.items()
-        if not items:
-            return
-        current = panel.tree.currentItem()
-        position = items.index(current) + 1 if current in items else 0
-        item = items[position % len(items)]
-        panel.tree.setCurrentItem(item)
-        panel.activate_item(item)
+        self.window.findings_panel.select_next()

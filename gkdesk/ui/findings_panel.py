@@ -1,14 +1,22 @@
-"""The findings panel: every finding grouped by section; click jumps to the place, warnings can be explained."""
+"""The findings panel: errors first, then warnings, the current page's first; click jumps to the place.
+
+A re-check changes few findings, so the list is updated in place: rows whose finding is unchanged are not
+touched, changed ones get their new text, and only new or gone findings add or remove rows. The rule id
+(e.g. T3.balance) is in the row's tooltip. The panel keeps room for a few findings and remembers its height.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -18,17 +26,43 @@ from PySide6.QtWidgets import (
 )
 
 from gkdesk.checks import Finding
+from gkdesk.checks.finding import BASIC_SECTION
 from gkdesk.ui.commands import AcknowledgeCommand
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.prompts import Prompts
+from gkdesk.ui.settings import app_settings
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+HEIGHT_KEY = "findings/height"
+MIN_ROWS = 4  # findings visible at the panel's smallest height
+ERROR_COLOUR, WARNING_COLOUR, EXPLAINED_COLOUR = "#b00020", "#9a5b00", "#6b7380"
 
 
 def severity_text(document: ReportDocument, finding: Finding) -> str:
     if finding.is_error:
         return "错误"
     return "已说明" if document.is_acknowledged(finding) else "警告"
+
+
+def ordered(findings: list[Finding], section_order: list[str], current_section: str | None) -> list[Finding]:
+    """Errors before warnings; within each, the current page's findings first, then in section order."""
+    rank = {key: number for number, key in enumerate(section_order)}
+
+    def sort_key(pair: tuple[int, Finding]) -> tuple[bool, bool, int, int]:
+        position, finding = pair
+        return not finding.is_error, finding.section != current_section, rank.get(finding.section, -1), position
+
+    return [finding for _, finding in sorted(enumerate(findings), key=sort_key)]
+
+
+@dataclass(frozen=True)
+class RowLook:
+    """What a row shows: a row is repainted only when this changes."""
+
+    text: str
+    severity: str
+    colour: str
+    tooltip: str
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -42,11 +76,7 @@ class WrappingDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if index.column() != 0:
             return size
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 12
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() - 12
         text = str(index.data() or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text)
         return QSize(size.width(), max(size.height(), rect.height() + 6))
@@ -59,13 +89,21 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.prompts = prompts
+        self.current_section: str | None = None
+        self._rows: dict[str, QTreeWidgetItem] = {}  # finding key → its row
+        self._looks: dict[str, RowLook] = {}
+        self._shown: dict[str, Finding] = {}
+        self._keys: dict[int, str] = {}  # id of a row → its finding key
+        self._current_key: str | None = None
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("findings")
-        self.tree.setHeaderLabels(["问题", "类别", "规则"])
+        self.tree.setHeaderLabels(["问题", "类别"])
         # the whole message is visible: rows wrap to the column's width and follow it when resized
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(4)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
@@ -75,14 +113,11 @@ class FindingsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tree.setColumnWidth(1, 64)
-        self.tree.setColumnWidth(2, 190)
         header.sectionResized.connect(lambda column, _old, _new: self._relayout.start() if column == 0 else None)
-        self.tree.setRootIsDecorated(True)
         self.tree.itemClicked.connect(self.activate_item)
         self.tree.itemActivated.connect(self.activate_item)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.currentItemChanged.connect(self._on_current_changed)
         self.summary = QLabel(self)
         self.acknowledge_button = QPushButton("说明此警告…", self)
         self.acknowledge_button.setToolTip("警告所指情况属实时，写明原因；说明随报告保存，该警告显示为已说明")
@@ -106,36 +141,138 @@ class FindingsPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
+        self.setMinimumHeight(self.minimum_height())
+        self._height_restored = False
+        self._store_height = QTimer(self)
+        self._store_height.setSingleShot(True)
+        self._store_height.setInterval(400)
+        self._store_height.timeout.connect(self._remember_height)
         document.findingsChanged.connect(self.refresh)
+        document.reset.connect(self.rebuild)
+        self.refresh()
+
+    # ------------------------------------------------------------ size
+
+    def minimum_height(self) -> int:
+        """The title bar, the column header and MIN_ROWS one-line findings."""
+        line = self.fontMetrics().lineSpacing()
+        return self.acknowledge_button.sizeHint().height() + (MIN_ROWS + 1) * (line + 8) + 12
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._height_restored:
+            self._height_restored = True
+            self._restore_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._height_restored and self.isVisible():
+            self._store_height.start()
+
+    def _splitter(self) -> QSplitter | None:
+        parent = self.parentWidget()
+        return parent if isinstance(parent, QSplitter) else None
+
+    def _restore_height(self) -> None:
+        value = app_settings().value(HEIGHT_KEY)
+        try:
+            height = int(str(value))
+        except ValueError:
+            return
+        splitter = self._splitter()
+        if splitter is None or splitter.orientation() != Qt.Orientation.Vertical:
+            return
+        sizes = splitter.sizes()
+        mine = splitter.indexOf(self)
+        total = sum(sizes)
+        height = max(self.minimum_height(), min(height, total - 120))
+        if mine < 0 or total <= 0 or len(sizes) < 2:
+            return
+        others = [i for i in range(len(sizes)) if i != mine]
+        rest = total - height
+        share = sum(sizes[i] for i in others) or 1
+        new_sizes = [height if i == mine else max(1, sizes[i] * rest // share) for i in range(len(sizes))]
+        splitter.setSizes(new_sizes)
+
+    def _remember_height(self) -> None:
+        if self.isVisible():
+            app_settings().setValue(HEIGHT_KEY, self.height())
+
+    # ------------------------------------------------------------ rows
+
+    def set_current_section(self, section: str) -> None:
+        """The page being shown: its findings move to the top of their severity."""
+        if section != self.current_section:
+            self.current_section = section
+            self.refresh()
+
+    def rebuild(self) -> None:
+        """New content: drop every row (keys of another report must not match)."""
+        self.tree.clear()
+        self._rows.clear()
+        self._looks.clear()
+        self._shown.clear()
+        self._keys.clear()
+        self._current_key = None
         self.refresh()
 
     def refresh(self) -> None:
-        current = self.current_finding()
-        self.tree.clear()
+        """Bring the rows in line with the document's findings, touching only what changed."""
         spec = self.document.report.spec
-        headings = {s.key: s.heading for s in spec.sections}
-        by_section: dict[str, list[Finding]] = {}
-        for finding in self.document.findings:
-            by_section.setdefault(finding.section, []).append(finding)
-        order = [s.key for s in spec.sections] + sorted(k for k in by_section if k not in headings)
-        for key in order:
-            findings = by_section.get(key)
-            if not findings:
-                continue
-            errors, warnings = self.document.counts(key)
-            group = QTreeWidgetItem(self.tree, [f"{headings.get(key, '基本信息')}（错误 {errors}，警告 {warnings}）"])
-            for finding in sorted(findings, key=lambda f: (not f.is_error, f.rule)):
-                item = QTreeWidgetItem(group, [self._text(finding), severity_text(self.document, finding), finding.rule])
-                item.setData(0, FINDING_ROLE, finding)
-                item.setToolTip(0, self._text(finding))
-                colour = "#b00020" if finding.is_error else "#6b7380" if self.document.is_acknowledged(finding) else "#9a5b00"
-                item.setForeground(1, QBrush(QColor(colour)))
-                if current is not None and finding.key == current.key:
-                    self.tree.setCurrentItem(item)
-            group.setExpanded(True)
+        section_order = [BASIC_SECTION, *(s.key for s in spec.sections)]
+        wanted: list[tuple[str, Finding]] = []
+        seen: dict[str, int] = {}
+        for finding in ordered(self.document.findings, section_order, self.current_section):
+            key = finding.key
+            count = seen[key] = seen.get(key, 0) + 1
+            wanted.append((key if count == 1 else f"{key}#{count}", finding))
+        wanted_keys = {key for key, _ in wanted}
+        current_key = self._current_key
+        tree = self.tree
+        tree.setUpdatesEnabled(False)
+        try:
+            for key in [k for k in self._rows if k not in wanted_keys]:
+                item = self._rows.pop(key)
+                self._looks.pop(key, None)
+                self._shown.pop(key, None)
+                self._keys.pop(id(item), None)
+                tree.takeTopLevelItem(tree.indexOfTopLevelItem(item))
+            for position, (key, finding) in enumerate(wanted):
+                item = self._rows.get(key)
+                if item is None:
+                    item = self._rows[key] = QTreeWidgetItem()
+                    self._keys[id(item)] = key
+                    tree.insertTopLevelItem(position, item)
+                elif tree.indexOfTopLevelItem(item) != position:
+                    tree.takeTopLevelItem(tree.indexOfTopLevelItem(item))
+                    tree.insertTopLevelItem(position, item)
+                self._show(key, item, finding)
+            if current_key in self._rows and self._current_key != current_key:  # a moved row lost the focus
+                tree.setCurrentItem(self._rows[current_key])
+        finally:
+            tree.setUpdatesEnabled(True)
         errors, warnings = self.document.counts()
         self.summary.setText(f"错误 {errors}　警告 {warnings}" if errors or warnings else "未发现问题")
+        if self._current_key is not None and self._current_key not in self._rows:
+            self._current_key = None
         self._update_buttons()
+
+    def _show(self, key: str, item: QTreeWidgetItem, finding: Finding) -> None:
+        text = self._text(finding)
+        severity = severity_text(self.document, finding)
+        colour = ERROR_COLOUR if finding.is_error else EXPLAINED_COLOUR if severity == "已说明" else WARNING_COLOUR
+        look = RowLook(text, severity, colour, f"{text}\n规则：{finding.rule}")
+        if self._shown.get(key) != finding:
+            self._shown[key] = finding
+            item.setData(0, FINDING_ROLE, finding)
+        if self._looks.get(key) == look:
+            return
+        self._looks[key] = look
+        item.setText(0, look.text)
+        item.setText(1, look.severity)
+        item.setToolTip(0, look.tooltip)
+        item.setToolTip(1, look.tooltip)
+        item.setForeground(1, QBrush(QColor(look.colour)))
 
     def _text(self, finding: Finding) -> str:
         explanation = self.document.report.acknowledgements.get(finding.key)
@@ -144,17 +281,35 @@ class FindingsPanel(QWidget):
         return finding.message
 
     def items(self) -> list[QTreeWidgetItem]:
-        result = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            if group is not None:
-                result += [item for j in range(group.childCount()) if (item := group.child(j)) is not None]
-        return result
+        """The rows in the order shown."""
+        return [self.tree.topLevelItem(row) for row in range(self.tree.topLevelItemCount())]  # type: ignore[misc]
+
+    def findings(self) -> list[Finding]:
+        """The findings in the order shown."""
+        return [self._shown[self._keys[id(item)]] for item in self.items()]
+
+    # ------------------------------------------------------------ current row
+
+    def _key_of(self, item: QTreeWidgetItem | None) -> str | None:
+        return None if item is None else self._keys.get(id(item))
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        self._current_key = self._key_of(current)
+        self._update_buttons()
 
     def current_finding(self) -> Finding | None:
-        item = self.tree.currentItem()
-        finding = item.data(0, FINDING_ROLE) if item is not None else None
-        return finding if isinstance(finding, Finding) else None
+        return self._shown.get(self._current_key) if self._current_key is not None else None
+
+    def select_next(self) -> None:
+        """Make the next finding (after the current one, wrapping round) current and jump to it."""
+        items = self.items()
+        if not items:
+            return
+        current = self._rows.get(self._current_key) if self._current_key is not None else None
+        position = items.index(current) + 1 if current in items else 0
+        item = items[position % len(items)]
+        self.tree.setCurrentItem(item)
+        self.activate_item(item)
 
     def _update_buttons(self) -> None:
         finding = self.current_finding()
@@ -166,9 +321,9 @@ class FindingsPanel(QWidget):
 
     def activate_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         """Jump to the place of the finding shown by `item`."""
-        finding = item.data(0, FINDING_ROLE)
-        if isinstance(finding, Finding):
-            self.activated.emit(finding)
+        key = self._key_of(item)
+        if key is not None and key in self._shown:
+            self.activated.emit(self._shown[key])
 
     def acknowledge_current(self) -> None:
         finding = self.current_finding()

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
     def _on_navigate(self, row: int) -> None:
         if 0 <= row < self.navigator.count():
             self.page_stack.show_page(self.navigator.keys()[row])
+            self.findings_panel.set_current_section(self.navigator.keys()[row])
 
     def reveal(self, finding: Finding) -> None:
         key = self.page_stack.reveal(finding)

@@ -1,4 +1,8 @@
-"""The navigator: 基本信息 and the six sections, each with its count of errors and warnings."""
+"""The navigator: 基本信息 and the six sections, each with its count of errors and warnings.
+
+After a re-check only the items whose counts changed get new text; heights are fitted when the headings
+or the width change, not on every keystroke.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from gkdesk.ui.document import ReportDocument
 
 BASIC_KEY = "basic"
+BASIC_HEADING = "基本信息"
 
 
 @cache
@@ -26,6 +31,11 @@ def dot_icon(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def count_line(errors: int, warnings: int) -> str:
+    parts = ([f"错误 {errors}"] if errors else []) + ([f"警告 {warnings}"] if warnings else [])
+    return "　".join(parts) if parts else "无问题"
+
+
 class Navigator(QListWidget):
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,54 +47,69 @@ class Navigator(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self._keys: list[str] = []
+        self._items: list[QListWidgetItem] = []
+        self._shown: list[tuple[int, int] | None] = []
+        self._fitted_width = -1
         self.rebuild()
         document.findingsChanged.connect(self.refresh_counts)
 
     def rebuild(self) -> None:
         current = self.currentRow()
         self.clear()
-        item = QListWidgetItem("基本信息")
-        item.setData(Qt.ItemDataRole.UserRole, BASIC_KEY)
-        self.addItem(item)
-        for section in self.document.report.spec.sections:
-            item = QListWidgetItem(section.heading)
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
+        self._keys = [BASIC_KEY] + [section.key for section in self.document.report.spec.sections]
+        self._items = []
+        for key in self._keys:
+            item = QListWidgetItem(self._heading(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
             self.addItem(item)
+            self._items.append(item)
+        self._shown = [None] * len(self._items)
+        self._fitted_width = -1
         self.refresh_counts()
         self.setCurrentRow(max(0, current))
 
+    def _heading(self, key: str) -> str:
+        if key == BASIC_KEY:
+            return BASIC_HEADING
+        return next(s.heading for s in self.document.report.spec.sections if s.key == key)
+
     def keys(self) -> list[str]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+        return list(self._keys)
+
+    def section_counts(self) -> dict[str, tuple[int, int]]:
+        """(errors, open warnings) per navigator entry, in one pass over the findings."""
+        counts = {key: [0, 0] for key in self._keys}
+        document = self.document
+        for finding in document.findings:
+            entry = counts.get(finding.section) or counts[BASIC_KEY]  # findings outside the sections: 基本信息
+            if finding.is_error:
+                entry[0] += 1
+            elif not document.is_acknowledged(finding):
+                entry[1] += 1
+        return {key: (errors, warnings) for key, (errors, warnings) in counts.items()}
 
     def refresh_counts(self) -> None:
-        spec = self.document.report.spec
-        headings = {s.key: s.heading for s in spec.sections}
-        section_keys = set(headings)
-        for i in range(self.count()):
-            item = self.item(i)
-            key = item.data(Qt.ItemDataRole.UserRole)
-            if key == BASIC_KEY:
-                errors = warnings = 0
-                for finding in self.document.findings:
-                    if finding.section not in section_keys:
-                        e, w = (1, 0) if finding.is_error else (0, 0 if self.document.is_acknowledged(finding) else 1)
-                        errors, warnings = errors + e, warnings + w
-                heading = "基本信息"
-            else:
-                errors, warnings = self.document.counts(key)
-                heading = headings[key]
-            parts = ([f"错误 {errors}"] if errors else []) + ([f"警告 {warnings}"] if warnings else [])
-            item.setText(f"{heading}\n{'　'.join(parts) if parts else '无问题'}")
+        counts = self.section_counts()
+        for row, key in enumerate(self._keys):
+            errors, warnings = counts[key]
+            if self._shown[row] == (errors, warnings):
+                continue
+            self._shown[row] = (errors, warnings)
+            item = self._items[row]
+            item.setText(f"{self._heading(key)}\n{count_line(errors, warnings)}")
             item.setIcon(dot_icon("#d93025" if errors else "#f0a500" if warnings else "#34a853"))
             item.setToolTip(item.text())
         self._fit_heights()
 
     def _fit_heights(self) -> None:
         """Each item as tall as its wrapped heading plus the count line (QListView does not wrap by itself)."""
-        metrics = self.fontMetrics()
         width = max(80, self.viewport().width() - self.iconSize().width() - 30)
-        for i in range(self.count()):
-            item = self.item(i)
+        if width == self._fitted_width:
+            return  # the count line is one line: only the width changes the heights
+        self._fitted_width = width
+        metrics = self.fontMetrics()
+        for item in self._items:
             rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
             item.setSizeHint(QSize(width, rect.height() + 14))
 

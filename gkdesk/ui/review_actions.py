@@ -18,12 +18,9 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import RULE_HAND_EDIT, ImportResult, import_findings
 from gkdesk.model import Change, Report
 from gkdesk.review.comments import anchor_name
-from gkdesk.review.compare import compare_reports
 from gkdesk.ui.pages import TablePage
 from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.review_commands import AddCommentCommand
-from gkdesk.ui.review_compare import CompareDialog
-from gkdesk.ui.review_import import HandEditsDialog, apply_choices
 from gkdesk.ui.review_marks import CommentMarks
 from gkdesk.ui.review_panel import CommentsPanel
 from gkdesk.ui.review_places import jump_finding, widget_anchor
@@ -31,6 +28,7 @@ from gkdesk.ui.settings import app_settings
 
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
+    from gkdesk.ui.review_compare import CompareDialog
 
 REVIEWER_KEY = "review/reviewer"
 OTHER_FILTER = REPORT_FILTER
@@ -186,6 +184,8 @@ class ReviewActions:
     def compare(self, path: str | None = None) -> CompareDialog | None:
         """Pick another version, show every difference from it to the open report, offer 导出修改说明."""
         from gkdesk.io.open import read_with_result
+        from gkdesk.review.compare import compare_reports
+        from gkdesk.ui.review_compare import CompareDialog
 
         path = path or self.pick_other_file(self.window.preferences.last_folder())
         if not path:
@@ -214,6 +214,8 @@ class ReviewActions:
         """Hand edits: the reviewer chooses per place; the remaining problems become findings."""
         findings = import_findings(result)
         if result.differences:
+            from gkdesk.ui.review_import import HandEditsDialog, apply_choices
+
             dialog = HandEditsDialog(result, file_name, self.window)
             self.show_dialog(dialog)
             apply_choices(result, dialog.choices())

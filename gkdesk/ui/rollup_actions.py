@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from gkdesk.model import Report
-from gkdesk.ui.rollup_dialog import RollupDialog
 
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
+    from gkdesk.ui.rollup_dialog import RollupDialog
 
 
 class RollupActions:
@@ -25,6 +25,8 @@ class RollupActions:
     def open_dialog(self) -> RollupDialog:
         """Show the (modeless) roll-up dialog, reusing an open one."""
         if self.dialog is None:
+            from gkdesk.ui.rollup_dialog import RollupDialog  # the roll-up code loads on first use
+
             self.dialog = RollupDialog(self.window)
             self.dialog.county_requested.connect(self.open_county)
             self.dialog.finished.connect(self._forget)

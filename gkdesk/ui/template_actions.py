@@ -12,13 +12,11 @@ from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.open import read_report
 from gkdesk.model.lastyear import attach_previous, new_from_last_year, previous_year_problem
-from gkdesk.template import open_template, save_template
 from gkdesk.ui.document import default_year
 from gkdesk.ui.prompts import REPORT_FILTER
-from gkdesk.ui.template_dialog import TemplateDialog
-from gkdesk.ui.template_open import UnitPickerDialog
+
+# The readers, the template code and its dialogs load when one of these actions is first used.
 
 if TYPE_CHECKING:
     from gkdesk.model import Report
@@ -83,6 +81,9 @@ class TemplateActions:
     # ------------------------------------------------------------ actions
 
     def make_template(self) -> bool:
+        from gkdesk.template import save_template
+        from gkdesk.ui.template_dialog import TemplateDialog
+
         dialog = TemplateDialog(self.document.report.year or default_year(), self.window)
         while self.run_dialog(dialog):
             folder = Path(self.window.preferences.last_folder() or ".")
@@ -106,6 +107,9 @@ class TemplateActions:
 
     def open_path(self, path: str | Path) -> bool:
         """Open a .gkt as a new, untitled report (the template file itself is never written)."""
+        from gkdesk.template import open_template
+        from gkdesk.ui.template_open import UnitPickerDialog
+
         try:
             opened = open_template(path)
         except ReportFileError as error:
@@ -125,6 +129,8 @@ class TemplateActions:
         path = self.choose_open("选择去年的报告", REPORT_FILTER)
         if not path:
             return False
+        from gkdesk.io.open import read_report
+
         try:
             last = read_report(path)
             report = new_from_last_year(last)
@@ -141,6 +147,8 @@ class TemplateActions:
         path = self.choose_open("附加上年报告", REPORT_FILTER)
         if not path:
             return False
+        from gkdesk.io.open import read_report
+
         try:
             last = read_report(path)
         except ReportFileError as error:

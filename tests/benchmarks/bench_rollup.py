@@ -28,14 +28,26 @@ KIND = ".xlsx"
 GENERATOR_VERSION = "1"  # bump when the generated returns change
 
 
+MIXED = "mixed"  # .xlsx, .docx and .gkr in turn: what a county's returns look like
+PROVINCE = 10_000
+
+
 def _exporter(kind: str):  # type: ignore[no-untyped-def]
     if kind == ".xlsx":
         from gkdesk.io.xlsx.export import export_xlsx
 
         return export_xlsx
+    if kind == ".docx":
+        from gkdesk.io.docx.export import export_docx
+
+        return export_docx
     from gkdesk.io.gkr import save_gkr
 
     return save_gkr
+
+
+def suffix_for(kind: str, index: int) -> str:
+    return (".xlsx", ".docx", ".gkr")[index % 3] if kind == MIXED else kind
 
 
 def unit_name(index: int) -> str:
@@ -48,22 +60,23 @@ def generate_returns(count: int, kind: str = KIND) -> Path:
 
     folder = CACHE / f"{kind.strip('.')}-v{GENERATOR_VERSION}"
     folder.mkdir(parents=True, exist_ok=True)
-    export = _exporter(kind)
     for index in range(count):
-        path = folder / f"{index:04d}{kind}"
+        suffix = suffix_for(kind, index)
+        export = _exporter(suffix)
+        path = folder / f"{index:04d}{suffix}"
         if not path.exists():
             values = balanced_values(index)
             if index % 10 == 0:
                 values = values | {"requests.new.natural": 99}  # every tenth return has an error
             export(filled_report(unit_name(index), values=values), path)
-            if index % 100 == 99:
+            if index % 500 == 499:
                 print(f"  generated {index + 1}/{count}", file=sys.stderr)
     return folder
 
 
 def files_for(count: int, kind: str = KIND) -> list[Path]:
     folder = generate_returns(count, kind)
-    return [folder / f"{index:04d}{kind}" for index in range(count)]
+    return [folder / f"{index:04d}{suffix_for(kind, index)}" for index in range(count)]
 
 
 def _peak_rss_mb() -> float:

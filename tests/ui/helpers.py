@@ -56,3 +56,10 @@ def close_editor(qtbot: Any, window: MainWindow) -> None:
             if editor is not None:
                 qtbot.keyClick(editor, Qt.Key.Key_Escape)
                 QApplication.processEvents()
+
+
+def finding_item(panel: Any, rule: str) -> Any:
+    """The findings panel's row of the first finding of `rule`."""
+    from gkdesk.ui.findings_panel import FINDING_ROLE
+
+    return next(item for item in panel.items() if item.data(0, FINDING_ROLE).rule == rule)

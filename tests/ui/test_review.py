@@ -273,7 +273,7 @@ def test_unplaced_cells_of_an_opened_file_are_findings(window: MainWindow, tmp_p
     unplaced = [f for f in window.document.findings if f.rule == RULE_UNPLACED]
     assert len(unplaced) == 1 and "42" in unplaced[0].message
     assert any(
-        item.data(0, Qt.ItemDataRole.UserRole + 10).rule == RULE_UNPLACED for item in window.findings_panel.items()
+        finding.rule == RULE_UNPLACED for finding in window.findings_panel.findings()
     )
     page = table_page(window, "requests")
     page.model.set_cells([(CELL, 7)], "输入数字")  # the import problems stay while editing

@@ -15,7 +15,7 @@ from gkdesk.io.files.atomic import describe_os_error
 from gkdesk.io.gkr import load_gkr
 from gkdesk.model import Paragraph, Report
 from gkdesk.ui.pages import NarrativePage
-from tests.ui.helpers import table_page, type_chinese, type_in_cell
+from tests.ui.helpers import finding_item, table_page, type_chinese, type_in_cell
 
 
 def regulation_warning_report() -> Report:
@@ -25,26 +25,10 @@ def regulation_warning_report() -> Report:
     return report
 
 
-def test_findings_panel_groups_by_section_and_click_jumps_to_the_cell(qtbot: Any, make_window: Any) -> None:
-    window = make_window()
-    type_in_cell(qtbot, window, "requests.new.natural", "3")
-    window.show_page("basic")
-    panel = window.findings_panel
-    item = next(i for i in panel.items() if i.text(2) == "T3.balance")
-    assert item.parent().text(0).startswith("三、收到和处理政府信息公开申请情况")
-    panel.activate_item(item)
-    page = window.page_stack.table_page("requests")
-    assert window.page_stack.currentWidget() is page
-    assert window.navigator.currentRow() == 3
-    finding = item.data(0, Qt.ItemDataRole.UserRole + 10)
-    assert page.grid.currentIndex() == page.model.index_of(finding.anchor)
-    assert "错误" in window.counts_label.text()
-
-
 def test_acknowledge_a_warning_with_an_explanation(qtbot: Any, make_window: Any, prompts: Any) -> None:
     window = make_window(regulation_warning_report())
     panel = window.findings_panel
-    item = next(i for i in panel.items() if i.text(2) == "T2.regulation_level")
+    item = finding_item(panel, "T2.regulation_level")
     panel.tree.setCurrentItem(item)
     assert panel.acknowledge_button.isEnabled()
     open_before = window.document.counts("proactive")[1]
@@ -52,7 +36,7 @@ def test_acknowledge_a_warning_with_an_explanation(qtbot: Any, make_window: Any,
     qtbot.mouseClick(panel.acknowledge_button, Qt.MouseButton.LeftButton)
     key = next(f.key for f in window.document.findings if f.rule == "T2.regulation_level")
     assert window.report.acknowledgements[key].startswith("经核实")
-    item = next(i for i in panel.items() if i.text(2) == "T2.regulation_level")
+    item = finding_item(panel, "T2.regulation_level")
     assert item.text(1) == "已说明" and "已说明：经核实" in item.text(0)
     assert window.document.counts("proactive")[1] == open_before - 1
     assert "已说明 1" in window.counts_label.text()
@@ -63,7 +47,7 @@ def test_acknowledge_a_warning_with_an_explanation(qtbot: Any, make_window: Any,
 def test_acknowledgement_is_kept_in_the_file(tmp_path: Path, make_window: Any, prompts: Any) -> None:
     window = make_window(regulation_warning_report())
     panel = window.findings_panel
-    panel.tree.setCurrentItem(next(i for i in panel.items() if i.text(2) == "T2.regulation_level"))
+    panel.tree.setCurrentItem(finding_item(panel, "T2.regulation_level"))
     prompts.script("text", "已核实")
     panel.acknowledge_current()
     target = tmp_path / "r.gkr"
