@@ -22,6 +22,9 @@ def loaded_heavy_modules(code: str) -> list[str]:
         import json, sys
         heavy = {HEAVY!r}
         print(json.dumps(sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))))
+        sys.stdout.flush()
+        import os
+        os._exit(0)  # the answer is out; interpreter shutdown is not what this test is about
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     output = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

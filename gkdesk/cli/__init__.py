@@ -20,10 +20,12 @@ OPENABLE_SUFFIXES = (".gkr", ".docx", ".xlsx", ".gkt", ".gkrecover")
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every verb, or of `verb` only: running one verb imports only that verb's module (and what
+    it needs), so `check` never loads the roll-up, the templates or the exporters."""
     parser = ChineseArgumentParser(prog="gkdesk", description="政府信息公开工作年度报告：填报、校验、审核、汇总")
     subparsers = parser.add_subparsers(dest="verb", metavar="命令")
-    for name in VERB_MODULES:
+    for name in VERB_MODULES if verb is None else (verb,):
         importlib.import_module(f"gkdesk.cli.{MODULE_FOR_VERB.get(name, name)}").register(subparsers)
     return parser
 
@@ -54,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args_list: list[str]) -> int:
     if args_list and args_list[0] in VERB_MODULES:
-        args = build_parser().parse_args(args_list)
+        args = build_parser(args_list[0]).parse_args(args_list)
         return int(args.func(args))
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gkdesk.io.docx.read import read_docx
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.files.convert import read_legacy
 from gkdesk.io.gkr import load_gkr
-from gkdesk.io.html.read import read_html, read_mht
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.xlsx.read import read_xlsx
 from gkdesk.model import Report
 
 Reader = Callable[[Path], ImportResult]
@@ -21,22 +17,50 @@ def _read_gkr(path: Path) -> ImportResult:
     return ImportResult(load_gkr(path), kind="gkr")
 
 
+# Each reader loads its libraries (python-docx, openpyxl, lxml) when the first file of its kind is read:
+# opening or checking a .gkr never pays for them.
+def _read_docx(path: Path) -> ImportResult:
+    from gkdesk.io.docx.read import read_docx
+
+    return read_docx(path)
+
+
+def _read_xlsx(path: Path) -> ImportResult:
+    from gkdesk.io.xlsx.read import read_xlsx
+
+    return read_xlsx(path)
+
+
+def _read_html(path: Path) -> ImportResult:
+    from gkdesk.io.html.read import read_html
+
+    return read_html(path)
+
+
+def _read_mht(path: Path) -> ImportResult:
+    from gkdesk.io.html.read import read_mht
+
+    return read_mht(path)
+
+
 def _read_old_word(path: Path) -> ImportResult:
-    return read_legacy(path, read_docx)
+    
+    return read_legacy(path, _read_docx)
 
 
 def _read_old_sheet(path: Path) -> ImportResult:
-    return read_legacy(path, read_xlsx)
+    
+    return read_legacy(path, _read_xlsx)
 
 
 READERS: dict[str, Reader] = {  # one for each of gkdesk.io.kinds.REPORT_SUFFIXES
     ".gkr": _read_gkr,
-    ".docx": read_docx,
-    ".xlsx": read_xlsx,
-    ".html": read_html,
-    ".htm": read_html,
-    ".mht": read_mht,
-    ".mhtml": read_mht,
+    ".docx": _read_docx,
+    ".xlsx": _read_xlsx,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".mht": _read_mht,
+    ".mhtml": _read_mht,
     ".doc": _read_old_word,
     ".wps": _read_old_word,
     ".xls": _read_old_sheet,

@@ -7,6 +7,7 @@ touched, changed ones get their new text, and only new or gone findings add or r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
@@ -36,6 +37,20 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 HEIGHT_KEY = "findings/height"
 MIN_ROWS = 4  # findings visible at the panel's smallest height
 ERROR_COLOUR, WARNING_COLOUR, EXPLAINED_COLOUR = "#b00020", "#9a5b00", "#6b7380"
+
+
+# A text finding quotes the narrative's words: 正文“现行有效规范性文件 27 个”; the figure is the number and its unit.
+QUOTED_WORDS = re.compile(r"正文“([^”]+)”")
+FIGURE = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:万元|[\u4e00-\u9fff])?")
+
+
+def stated_figure(message: str) -> tuple[str, str] | None:
+    """(the quoted narrative words, the figure in them) of a text finding, e.g. (“现行有效规范性文件 27 个”, “27 个”)."""
+    quoted = QUOTED_WORDS.search(message)
+    if quoted is None:
+        return None
+    figures = FIGURE.findall(quoted.group(1))
+    return (quoted.group(1), figures[-1].strip()) if figures else None
 
 
 def severity_text(document: ReportDocument, finding: Finding) -> str:
@@ -76,7 +91,7 @@ class WrappingDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if index.column() != 0:
             return size
-        width = self.tree.header().sectionSize(0) - self.tree.indentation() - 12
+        width = self.tree.header().sectionSize(0) - 12  # flat list, no root decoration: no indentation
         text = str(index.data() or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text)
         return QSize(size.width(), max(size.height(), rect.height() + 6))
@@ -103,7 +118,6 @@ class FindingsPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(4)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
@@ -238,15 +252,15 @@ class FindingsPanel(QWidget):
                 self._keys.pop(id(item), None)
                 tree.takeTopLevelItem(tree.indexOfTopLevelItem(item))
             for position, (key, finding) in enumerate(wanted):
-                item = self._rows.get(key)
-                if item is None:
-                    item = self._rows[key] = QTreeWidgetItem()
-                    self._keys[id(item)] = key
-                    tree.insertTopLevelItem(position, item)
-                elif tree.indexOfTopLevelItem(item) != position:
-                    tree.takeTopLevelItem(tree.indexOfTopLevelItem(item))
-                    tree.insertTopLevelItem(position, item)
-                self._show(key, item, finding)
+                row = self._rows.get(key)
+                if row is None:
+                    row = self._rows[key] = QTreeWidgetItem()
+                    self._keys[id(row)] = key
+                    tree.insertTopLevelItem(position, row)
+                elif tree.indexOfTopLevelItem(row) != position:
+                    tree.takeTopLevelItem(tree.indexOfTopLevelItem(row))
+                    tree.insertTopLevelItem(position, row)
+                self._show(key, row, finding)
             if current_key in self._rows and self._current_key != current_key:  # a moved row lost the focus
                 tree.setCurrentItem(self._rows[current_key])
         finally:
@@ -265,14 +279,17 @@ class FindingsPanel(QWidget):
         if self._shown.get(key) != finding:
             self._shown[key] = finding
             item.setData(0, FINDING_ROLE, finding)
-        if self._looks.get(key) == look:
+        old = self._looks.get(key)
+        if old == look:
             return
         self._looks[key] = look
-        item.setText(0, look.text)
-        item.setText(1, look.severity)
-        item.setToolTip(0, look.tooltip)
-        item.setToolTip(1, look.tooltip)
-        item.setForeground(1, QBrush(QColor(look.colour)))
+        if old is None or old.text != look.text:
+            item.setText(0, look.text)
+            item.setToolTip(0, look.tooltip)
+            item.setToolTip(1, look.tooltip)
+        if old is None or old.severity != look.severity:
+            item.setText(1, look.severity)
+            item.setForeground(1, QBrush(QColor(look.colour)))
 
     def _text(self, finding: Finding) -> str:
         explanation = self.document.report.acknowledgements.get(finding.key)

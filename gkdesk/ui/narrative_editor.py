@@ -174,8 +174,12 @@ class NarrativeEditor(QWidget):
 
         open_draft_dialog(self.document, self.section, self)
 
-    def select_paragraph(self, index: int) -> None:
-        """Select the report's paragraph `index` (from 0): one block per paragraph as loaded, empty ones included."""
+    def select_paragraph(self, index: int, figure: tuple[str, str] | None = None) -> None:
+        """Select the report's paragraph `index` (from 0): one block per paragraph as loaded, empty ones included.
+
+        `figure`: (words, part of them) — select just that part where the words occur in the paragraph (the
+        “27 个” a finding is about); the whole paragraph when they are not there (edited since).
+        """
         document = self.editor.document()
         if document.blockCount() == len(self._last):
             number = min(index, document.blockCount() - 1)
@@ -183,7 +187,13 @@ class NarrativeEditor(QWidget):
             number = block_of_paragraph(document, index)
         block = document.findBlockByNumber(number)
         cursor = QTextCursor(block)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        words_at = block.text().find(figure[0]) if figure else -1
+        if figure and words_at >= 0 and figure[1] in figure[0]:
+            start = block.position() + words_at + figure[0].index(figure[1])
+            cursor.setPosition(start)
+            cursor.setPosition(start + len(figure[1]), QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
         self.editor.setFocus()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from gkdesk.checks import Finding
 from gkdesk.ui.basic_page import BasicInfoPage
 from gkdesk.ui.document import ReportDocument
+from gkdesk.ui.findings_panel import stated_figure
 from gkdesk.ui.navigator import BASIC_KEY
 from gkdesk.ui.pages import NarrativePage, TablePage
 from gkdesk.ui.prompts import Prompts
@@ -71,5 +72,6 @@ class PageStack(QStackedWidget):
         narrative = getattr(page, "narrative", None)
         if narrative is not None:
             number = int(anchor.split("#", 1)[1]) if "#" in anchor and anchor.split("#", 1)[1].isdigit() else 1
-            narrative.select_paragraph(max(number - 1, 0))  # paragraph anchors count from 1
+            # paragraph anchors count from 1; a text finding selects the figure it quotes
+            narrative.select_paragraph(max(number - 1, 0), stated_figure(finding.message))
         return key

@@ -117,7 +117,6 @@ def environment(home: Path, no_bytecode: bool) -> dict[str, str]:
 
 def _own_xlsx(folder: Path) -> Path:
     from gkdesk.io.gkr import load_gkr
-
     from gkdesk.io.xlsx.export import export_xlsx
 
     target = folder / "own.xlsx"

@@ -28,7 +28,7 @@ TYPED_IN_NEW_REPORT = {"requests.new.natural": 3, "requests.new.commercial": 1, 
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 class PaintWatch:
@@ -40,7 +40,7 @@ class PaintWatch:
         watch = self
 
         class Filter(QObject):
-            def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+            def eventFilter(self, watched: Any, event: Any) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watch.painted.add(id(watched))
                 return False

@@ -9,7 +9,7 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog
 
