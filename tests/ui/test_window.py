@@ -163,7 +163,7 @@ def test_narrative_editing_with_subheadings_bold_and_count(qtbot: Any, make_wind
     assert not window.report.paragraphs("other")[1].runs[0].bold
 
 
-def test_paragraph_finding_selects_the_paragraph(make_window: Any) -> None:
+def test_paragraph_finding_selects_the_figure_in_its_paragraph(make_window: Any) -> None:
     report = Report.new(2021, "测试县人民政府")
     report.values["requests.new.natural"] = 14
     report.narratives["overview"] = [Paragraph.plain("（二）依申请公开", "subheading"), Paragraph.plain("全年共受理申请12件。")]
@@ -172,7 +172,7 @@ def test_paragraph_finding_selects_the_paragraph(make_window: Any) -> None:
     window.reveal(finding)
     page = window.page_stack.pages["overview"]
     assert window.page_stack.currentWidget() is page
-    assert page.narrative.editor.textCursor().selectedText() == "全年共受理申请12件。"
+    assert page.narrative.editor.textCursor().selectedText() == "12件"  # the figure, not the whole paragraph
 
 
 def test_year_2020_switches_to_the_2019_format_and_back(make_window: Any, prompts: Any) -> None:
