@@ -87,7 +87,7 @@ def data_dir(program_dir: Path | None = None, env: dict[str, str] | None = None,
 def cache_dir(program_dir: Path | None = None, env: dict[str, str] | None = None, platform: str = sys.platform) -> Path:
     """Where gkdesk keeps what it can always rebuild (compiled modules): the user's cache folder, or
     `gkdesk-data/cache` beside the program in portable mode. Not created here."""
-    program_dir = program_dir or PROGRAM_DIR
+    program_dir = program_dir or paths.program_dir()
     if is_portable(program_dir):
         return program_dir / PORTABLE_FOLDER / "cache"
     env = dict(os.environ) if env is None else env
@@ -110,11 +110,7 @@ def use_bytecode_cache(program_dir: Path | None = None, env: dict[str, str] | No
     if sys.flags.dont_write_bytecode or getattr(sys, "frozen", False):
         return None
     folder = cache_dir(program_dir, env) / "pycache"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not can_write(folder):
         return None
     sys.pycache_prefix = str(folder)
     sys.dont_write_bytecode = False
