@@ -44,12 +44,14 @@ def _read_mht(path: Path) -> ImportResult:
 
 
 def _read_old_word(path: Path) -> ImportResult:
-    
+    from gkdesk.io.files.convert import read_legacy
+
     return read_legacy(path, _read_docx)
 
 
 def _read_old_sheet(path: Path) -> ImportResult:
-    
+    from gkdesk.io.files.convert import read_legacy
+
     return read_legacy(path, _read_xlsx)
 
 
