@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         if problem:  # another organ name: worth saying, not worth refusing (names are written in many ways)
             print(f"注意：{problem}", file=sys.stderr)
     # What reading the file found (cells that could not be placed, hand edits after export) comes first.
-    findings = sort_by_section(import_findings(result) + run_checks(report, previous), report.spec)
+    checks = run_checks(report, previous)
+    findings = sort_by_section(import_findings(result, checks) + checks, report.spec)
     errors, warnings = count_by_severity(findings)
     if args.json:
         print(json.dumps(check_json(args.file, report, findings), ensure_ascii=False, indent=2))

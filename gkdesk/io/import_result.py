@@ -75,23 +75,50 @@ def _section_of(report: Report, cell: str) -> str:
     return "overview"
 
 
-def import_findings(result: ImportResult) -> list[Finding]:
-    """The problems met while reading a file, as findings (unplaced cells and missing tables are errors, hand
-    edits and blank totals warnings)."""
+def _settled_tables(result: ImportResult, checks: list[Finding] | None) -> set[str]:
+    """Tables with cells that could not be placed which are otherwise complete and consistent: no check
+    error on them, and no more cells missing than could not be placed."""
     report = result.report
+    unplaced: dict[str, int] = {}
+    for problem in result.problems:
+        if problem.kind == "unplaced" and problem.cell in report.spec.tables:
+            unplaced[problem.cell] = unplaced.get(problem.cell, 0) + 1
+    if not unplaced:
+        return set()
+    if checks is None:
+        from gkdesk.checks import run_checks
+
+        checks = run_checks(report)
+    with_errors = {key.split(".", 1)[0] for finding in checks if finding.is_error for key in finding.cells}
+    settled = set()
+    for table_key, count in unplaced.items():
+        cells = [cell for cell in report.spec.input_cells if cell.table == table_key]
+        missing = sum(1 for cell in cells if cell.key not in report.values)
+        if table_key not in with_errors and missing <= count:
+            settled.add(table_key)
+    return settled
+
+
+def import_findings(result: ImportResult, checks: list[Finding] | None = None) -> list[Finding]:
+    """The problems met while reading a file, as findings: unplaced cells and missing tables are errors, hand
+    edits and blank totals warnings. A cell that could not be placed in an otherwise complete, consistent table
+    is a warning (`checks`: the report's check findings, run here when not given)."""
+    report = result.report
+    settled = _settled_tables(result, checks)
     findings = []
     for problem in result.problems:
         if problem.kind == "hand_edit":
             rule, severity = RULE_HAND_EDIT, "warning"
         elif problem.kind in ("unplaced", "conflict"):
-            rule, severity = RULE_UNPLACED, "error"
+            rule = RULE_UNPLACED
+            severity = "warning" if problem.kind == "unplaced" and problem.cell in settled else "error"
         elif problem.kind == "missing_table":
             rule, severity = RULE_MISSING_TABLE, "error"
         elif problem.kind == "blank":
             rule, severity = RULE_BLANK, "warning"
         else:
             rule, severity = RULE_NOTE, "warning"
-        anchor = problem.cell or problem.where or problem.message
+        anchor = problem.where if problem.kind == "unplaced" else problem.cell or problem.where or problem.message
         cells = (problem.cell,) if problem.cell.count(".") == 2 else ()
         findings.append(Finding(rule, severity, cells, str(problem), _section_of(report, problem.cell), anchor))
     return findings

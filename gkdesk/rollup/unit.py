@@ -53,7 +53,8 @@ def load_unit(path: str) -> LoadedUnit | str:
     if isinstance(result, str):
         return result
     report = result.report
-    findings = import_findings(result) + run_checks(report)
+    checks = run_checks(report)
+    findings = import_findings(result, checks) + checks
     warnings = [f for f in findings if not f.is_error]
     acknowledged = sum(1 for f in warnings if f.key in report.acknowledgements)
     spec = report.spec

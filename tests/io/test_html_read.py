@@ -123,3 +123,46 @@ def test_archive_without_page_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello")
     with pytest.raises(ReportFileError, match="mht"):
         read_mht(path)
+
+
+TRUNCATED_2021 = {"本年制发件数": "本年新", "本年废止件数": "废止", "现行有效件数": "现行有效"}
+NOTES = {"规章": "规章(县级无此项)", "行政许可": "行政许可（本单位无此项）", "行政强制": "行政强制 （注：不涉及）"}
+SPACED = {"行政规范性文件": "行 政 规 范 性 文 件", "（一）予以公开": "(一) 予以公开", "自然人": "自 然 人"}
+
+
+@pytest.mark.parametrize(
+    ("name", "profile", "overrides"),
+    [
+        ("notes-township", TOWNSHIP_2022, NOTES),
+        ("notes-county-dept", COUNTY_DEPT_2023, NOTES),
+        ("truncated-headers", COUNTY_DEPT_2023, TRUNCATED_2021),
+        ("truncated-and-notes", DISTRICT_2024, {**TRUNCATED_2021, **NOTES}),
+        ("spacing-and-width", DISTRICT_2024, SPACED),
+    ],
+)
+def test_labels_as_people_type_them(tmp_path: Path, name: str, profile: Profile, overrides: dict[str, str]) -> None:
+    path = write_page(tmp_path / f"{name}.htm", profile, Page(label_overrides=overrides))
+    result = read_html(path)
+    assert result.report.values == profile.inputs()
+    assert result.report.declared == profile.totals()
+    assert not [p for p in result.problems if p.kind == "unplaced"]
+
+
+def test_equally_plausible_headers_are_reported_not_guessed(tmp_path: Path) -> None:
+    """In the 2019 table 二 “本年新” could be 本年新制作数量 or 本年新公开数量: those cells are left out and named;
+    the rest of the table is complete and consistent, so it is a warning."""
+    overrides = {"本年新制作数量": "本年新", "本年新公开数量": "本年新"}
+    path = write_page(tmp_path / "r.htm", PROVINCE_OFFICE_2019, Page(label_overrides=overrides))
+    result = read_html(path)
+    expected = {k: v for k, v in PROVINCE_OFFICE_2019.inputs().items() if not k.endswith((".made", ".published"))}
+    assert result.report.values == expected
+    unplaced = [f for f in import_findings(result) if f.rule == "import.unplaced"]
+    assert len(unplaced) == 4 and {f.severity for f in unplaced} == {"warning"}
+    assert all("第1个表格" in f.message and "列" in f.message for f in unplaced)
+
+
+def test_unplaced_cell_in_an_inconsistent_table_stays_an_error(tmp_path: Path) -> None:
+    narrative_free = Page(label_overrides={"（一）予以公开": "（一）经审核后同意"})
+    result = read_html(write_page(tmp_path / "r.htm", COUNTY_DEPT_2023, narrative_free))
+    unplaced = [f for f in import_findings(result) if f.rule == "import.unplaced"]
+    assert unplaced and {f.severity for f in unplaced} == {"error"}

@@ -19,6 +19,9 @@ AMBIGUITY_MARGIN = 0.04  # the best candidate must beat the second by this much
 MAX_LABEL_CHARS = 200  # longer cell text is never a label (and fuzzy matching it would be slow)
 
 _NUMBER_RE = re.compile(r"^[+\-−]?\d[\d,]*(?:\.\d+)?$")
+# A note typed after a label: 规章(县级无此项), 行政许可（本单位无此项）, 行政强制（注：不涉及）
+_NOTE_RE = re.compile(r"[(（][^()（）]*(?:此项|无此|不适用|不涉及|本单位|本机关|本部门|县级|乡镇|注)[^()（）]*[)）]")
+SHORT_SUBSTRING_SCORE = 0.66  # a two-character text inside one label (废止 in 本年废止件数): enough alone, never strong
 
 
 @lru_cache(maxsize=8192)
@@ -43,15 +46,26 @@ def _score_normalised(found: str, label: str) -> float:
     short, long = (found, label) if len(found) <= len(label) else (label, found)
     if len(short) >= 3 and short in long:
         return 0.75 + 0.2 * len(short) / len(long)
+    if len(found) == 2 and found in label:
+        return SHORT_SUBSTRING_SCORE
     matcher = SequenceMatcher(None, found, label, autojunk=False)
     if matcher.quick_ratio() < MATCH_THRESHOLD:
         return 0.0
     return matcher.ratio()
 
 
+def without_notes(text: str) -> str:
+    """The label without notes typed into it (“规章(县级无此项)” → “规章”)."""
+    return _NOTE_RE.sub("", text)
+
+
 def label_score(found: str, label: str) -> float:
-    """How well `found` (text from a file) matches the official `label`, 0 to 1."""
-    return _score_normalised(normalise_label(found), normalise_label(label))
+    """How well `found` (text from a file) matches the official `label`, 0 to 1; a typed note is no part of it."""
+    score = _score_normalised(normalise_label(found), normalise_label(label))
+    bare = without_notes(found)
+    if bare != found and score < 1.0:
+        score = max(score, _score_normalised(normalise_label(bare), normalise_label(label)))
+    return score
 
 
 def best_match(found: str, candidates: Iterable[tuple[str, str]], threshold: float = MATCH_THRESHOLD) -> str | None:

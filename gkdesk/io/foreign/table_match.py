@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gkdesk.io.foreign.filegrid import FileGrid
+from gkdesk.io.foreign.filegrid import FileCell, FileGrid
 from gkdesk.io.foreign.labels import STRONG_MATCH, best_match, label_score, looks_numeric, normalise_label
 from gkdesk.io.foreign.table_labels import TableLabels, table_labels
 from gkdesk.io.import_result import ImportProblem
@@ -70,11 +70,10 @@ class TableReading:
     def placed(self, grid: FileGrid, row: int, col: int) -> bool:
         return (str(id(grid)), grid.cell(row, col).origin) in self._origins
 
-    def unplaced(self, grid: FileGrid, row: int, col: int, why: str) -> None:
+    def unplaced(self, grid: FileGrid, row: int, col: int, why: str, table_key: str) -> None:
         text = grid.cell(row, col).text.strip().replace("\n", " ")
-        self.problems.append(
-            ImportProblem("unplaced", f"“{text[:40]}”无法对应到报告的单元格（{why}），未读入", grid.position(row, col))
-        )
+        message = f"“{text[:40]}”无法对应到报告的单元格（{why}），未读入"
+        self.problems.append(ImportProblem("unplaced", message, grid.position(row, col), table_key))
 
     @property
     def unplaced_count(self) -> int:
@@ -216,6 +215,7 @@ def _column_mapping(grid: FileGrid, block: list[int], labels: TableLabels, band:
     """Grid column → column key of `band`, from the lowest header text in each column that names one."""
     columns = labels.band_columns[band]
     mapping: dict[int, str] = {}
+    unnamed: dict[int, FileCell] = {}  # column → its lowest header text, where no header text names a column
     for col in range(grid.width):
         for header_row in reversed(block):
             cell = grid.cell(header_row, col)
@@ -224,8 +224,30 @@ def _column_mapping(grid: FileGrid, block: list[int], labels: TableLabels, band:
             key = best_match(cell.text, columns)
             if key is not None:
                 mapping[col] = key
+                unnamed.pop(col, None)
                 break
+            unnamed.setdefault(col, cell)
+    _by_elimination(mapping, unnamed, labels, columns)
     return mapping
+
+
+def _by_elimination(
+    mapping: dict[int, str], unnamed: dict[int, FileCell], labels: TableLabels, columns: tuple[tuple[str, str], ...]
+) -> None:
+    """A header cut short (“本年新” over 本年制发件数) names the one column left when every other column is
+    named and it is the one header left, beginning as that column's label does. With two columns left,
+    nothing is guessed: their cells are reported."""
+    left = [(key, label) for key, label in columns if key not in mapping.values()]
+    headers = {cell.origin: cell for col, cell in unnamed.items() if labels.affinity(cell.text) < STRONG_MATCH}
+    if len(left) != 1 or len(headers) != 1:
+        return
+    key, label = left[0]
+    (header,) = headers.values()
+    typed, official = normalise_label(header.text), normalise_label(label)
+    if len(typed) >= 2 and typed[:2] == official[:2]:
+        for col, cell in unnamed.items():
+            if cell.origin == header.origin:
+                mapping[col] = key
 
 
 def _inline_mapping(grid: FileGrid, block: list[int], labels: TableLabels) -> dict[int, str]:
@@ -323,7 +345,7 @@ def _read_rows(reading: TableReading, grid: FileGrid, rows: list[int], labels: T
                 block, after_data = [], False
             stray = _unlabelled_values(grid, row)
             for col in stray:
-                reading.unplaced(grid, row, col, "所在行没有可识别的行标题")
+                reading.unplaced(grid, row, col, "所在行没有可识别的行标题", labels.table.key)
             if not stray:
                 block.append(row)
             continue
@@ -337,7 +359,7 @@ def _read_rows(reading: TableReading, grid: FileGrid, rows: list[int], labels: T
                 reading.add(labels.table.cell_key(row_key, column_key), grid, row, col)
         for col in range(label_end + 1, len(grid.rows[row])):
             if col not in mapping and not grid.cell(row, col).blank and not reading.placed(grid, row, col):
-                reading.unplaced(grid, row, col, "所在列没有可识别的列标题")
+                reading.unplaced(grid, row, col, "所在列没有可识别的列标题", labels.table.key)
 
 
 def _is_header_row(grid: FileGrid, row: int, labels: TableLabels) -> bool:
@@ -361,7 +383,7 @@ def _read_inline(reading: TableReading, grid: FileGrid, rows: list[int], labels:
         if after_data:  # a one-row table: a further row of figures has no place
             for col, cell in enumerate(grid.rows[row]):
                 if not cell.blank and not reading.placed(grid, row, col):
-                    reading.unplaced(grid, row, col, f"{labels.table.title}只有一行数据")
+                    reading.unplaced(grid, row, col, f"{labels.table.title}只有一行数据", labels.table.key)
             continue
         after_data = True
         mapping = _with_inherited(reading, grid, labels, 0, _inline_mapping(grid, block, labels))
@@ -369,7 +391,7 @@ def _read_inline(reading: TableReading, grid: FileGrid, rows: list[int], labels:
             if col in mapping:
                 reading.add(mapping[col], grid, row, col)
             elif not cell.blank and not reading.placed(grid, row, col):
-                reading.unplaced(grid, row, col, "所在列没有可识别的列标题")
+                reading.unplaced(grid, row, col, "所在列没有可识别的列标题", labels.table.key)
 
 
 def read_tables(grids: list[FileGrid], edition: str) -> TableReading:

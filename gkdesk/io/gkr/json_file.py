@@ -136,7 +136,9 @@ class _Reader:
             runs = []
             for j, run in enumerate(runs_raw):
                 run = self.obj(run, f"{where}[{i}].runs[{j}]")
-                runs.append(Run(self.text(run.get("text"), f"{where}[{i}].runs[{j}].text"), bool(run.get("bold", False))))
+                runs.append(
+                    Run(self.text(run.get("text"), f"{where}[{i}].runs[{j}].text"), bool(run.get("bold", False)))
+                )
             paragraphs.append(Paragraph(tuple(runs), kind))
         return paragraphs
 
