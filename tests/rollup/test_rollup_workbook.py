@@ -199,3 +199,20 @@ def test_last_year_that_cannot_be_read_is_refused(tmp_path: Path, stick: Path, c
 def test_twelve_returns_print_in_at_most_eight_pages(book_path: Path, tmp_path: Path) -> None:
     pdf = convert(book_path, "pdf", tmp_path)
     assert pdf_pages(pdf) <= 8
+
+
+def test_what_a_unit_typed_instead_of_a_number_stays_text(tmp_path: Path) -> None:
+    from gkdesk.model import Invalid
+
+    report = filled_report("第1镇人民政府", values=varied_values(3))
+    report.values["requests.new.commercial"] = Invalid('=HYPERLINK("http://x","点我")')
+    save_gkr(report, tmp_path / "甲.gkr")
+    result = roll_up([tmp_path])
+    out = tmp_path / "汇总.xlsx"
+    try:
+        write_rollup_xlsx(result, out)
+    finally:
+        result.close()
+    sheet = load_workbook(out)["表三"]
+    cell = next(cell for cell in sheet[4] if cell.value == '=HYPERLINK("http://x","点我")')
+    assert cell.data_type == "s" and cell.fill.fgColor.rgb == ERROR_FILL.fgColor.rgb

@@ -138,9 +138,9 @@ class UnitTableSheet:
         cells: list[Any] = [painter.cell(sheet, organ, _ERROR_TEXT if error_cells else TEXT)]
         for column in self.columns:
             value = values.get(column.key)
-            if isinstance(value, Invalid):
-                value = value.raw
-            if column.key in error_cells:
+            if isinstance(value, Invalid):  # what the unit typed, kept as text (never a formula), marked
+                cells.append(painter.cell(sheet, value.raw, _ERROR_NUMBER))
+            elif column.key in error_cells:
                 cells.append(painter.cell(sheet, value, _ERROR_NUMBER))
             elif column.amount:
                 cells.append(painter.cell(sheet, value, _AMOUNT))
