@@ -10,7 +10,7 @@ from gkdesk.checks.context import CheckContext, chinese_number
 from gkdesk.checks.figures import stated_figures
 from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report, format_value
-from gkdesk.spec import Check, FormatSpec
+from gkdesk.spec import Check, FormatSpec, edition_for_year, load_spec
 
 MIN_TEXT_FOR_REPETITION = 200
 
@@ -75,43 +75,42 @@ def check_section_missing(ctx: CheckContext, check: Check) -> list[Finding]:
 
 
 def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
+    """A report uses the edition its year's definition covers, and cites the current format's notice."""
     year = ctx.report.year
     current = check.params["current_edition"]
-    if year is not None and year < 2021 and ctx.report.edition == current:
-        message = f"{year}年度报告应使用国办公开办函〔2019〕60号试行格式，而不是2021年格式"
-        return [Finding(check.id, check.severity, (), message, "proactive", "proactive")]
-    if year is None or year < 2021:
+    current_spec = load_spec(current)
+    if year is None:
         return []
+    if not current_spec.covers_year(year):
+        if ctx.report.edition != current:
+            return []
+        message = f"{year}年度报告应使用{load_spec(edition_for_year(year)).name}试行格式，而不是{current}年格式"
+        return [Finding(check.id, check.severity, (), message, "proactive", "proactive")]
     findings = []
     if ctx.report.edition != current:
-        message = f"{year}年度报告使用了2019年试行格式的表格，应改用国办公开办函〔2021〕30号格式"
+        message = f"{year}年度报告使用了{ctx.report.edition}年试行格式的表格，应改用{current_spec.name}格式"
         findings.append(Finding(check.id, check.severity, (), message, "proactive", "proactive"))
     citation = check.params["citation"]
     texts = [("overview", -1, ctx.report.opening), *_paragraphs(ctx.report)]
     for section_key, index, text in texts:
         if citation in text:
             anchor = paragraph_anchor(section_key, index) if index >= 0 else "opening"
-            message = f"{year}年度报告引用了已被替代的{citation}，应引用国办公开办函〔2021〕30号"
+            message = f"{year}年度报告引用了已被替代的{citation}，应引用{current_spec.name}"
             findings.append(Finding(check.id, check.severity, (), message, section_key, anchor))
             break
     return findings
 
 
 def check_basic_info(ctx: CheckContext, check: Check) -> list[Finding]:
-    """The title and the opening need the organ's name, level and contact details."""
+    """The title and the opening need the definition's required 基本信息 fields (a level must be a known one)."""
     report = ctx.report
-    missing = [
-        label
-        for label, value in (
-            ("机关名称", report.organ),
-            ("联系地址", report.contact.address),
-            ("联系电话", report.contact.phone),
-            ("电子邮箱", report.contact.email),
-        )
-        if not value.strip()
-    ]
-    if ctx.spec.organ_level(report.organ_level) is None:
-        missing.insert(1, "机关层级")
+
+    def blank(key: str) -> bool:
+        if key == "organ_level":
+            return ctx.spec.organ_level(report.organ_level) is None
+        return not report.field_text(key).strip()
+
+    missing = [field.label for field in ctx.spec.fields if field.required and blank(field.key)]
     if not missing:
         return []
     message = f"基本信息未填写：{'、'.join(missing)}（标题和开篇段落要用到）"

@@ -18,6 +18,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
 from gkdesk.rollup.previous import load_previous
+from gkdesk.spec import CURRENT_EDITION, load_spec
 from gkdesk.template import open_template
 
 EXIT_OK, EXIT_FAILED = 0, 2
@@ -28,9 +29,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("sources", nargs="+", metavar="文件夹或文件", help="文件夹（如U盘）或报告文件（.gkr、.docx、.xlsx、网页 .htm/.mht，旧版 .doc/.xls）")
     parser.add_argument("-o", "--output", metavar="汇总.xlsx", help="汇总表（.xlsx）保存位置")
     parser.add_argument("--template", metavar="模板.gkt", help="模板：固定年度、格式，并提供应报送单位名单")
-    parser.add_argument("--year", type=whole_number, metavar="年度", help="汇总年度（无模板时；缺省取多数报告的年度）")
+    parser.add_argument("--year", type=whole_number, metavar="年份", help="汇总年度（无模板时；缺省取多数报告的年度）")
     parser.add_argument("--county", metavar="本级.gkr", help="同时新建本级报告，表格预填合计数")
-    parser.add_argument("--organ", default="", metavar="机关名称", help="本级报告的机关名称（与 --county 一起使用）")
+    organ = load_spec(CURRENT_EDITION).field("organ").label
+    parser.add_argument("--organ", default="", metavar="名称", help=f"本级报告的{organ}（与 --county 一起使用）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出汇总结果")
     parser.add_argument("--previous", metavar="上年汇总表或文件夹", help="上年汇总表、上年各单位报告所在文件夹或上年报告：汇总表中加一幅本年与上年的比较图")
     parser.add_argument("--jobs", type=whole_number, default=1, metavar="进程数", help="同时读取文件的进程数（缺省 1）")

@@ -13,7 +13,7 @@ from gkdesk.cli.parser import whole_number
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Contact
-from gkdesk.spec import SpecError, edition_for_year, load_spec
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, SpecError, edition_for_year, load_spec
 from gkdesk.template import (
     OpenedTemplate,
     Template,
@@ -28,15 +28,16 @@ EXIT_OK, EXIT_ALTERED, EXIT_FAILED = 0, 1, 2
 
 
 def register(subparsers: Any) -> None:
+    label = {field.key: field.label for field in load_spec(CURRENT_EDITION).fields}
     parser = subparsers.add_parser("template", help="制作或打开下发模板（.gkt）", description="制作下发给各单位的填报模板")
     parser.add_argument("-o", "--output", metavar="文件", help="模板（.gkt）或新报告的保存位置（文件或文件夹）")
-    parser.add_argument("--year", type=whole_number, metavar="年度", help="报告年度")
-    parser.add_argument("--edition", choices=("2021", "2019"), metavar="格式", help="格式版本（缺省按年度）")
+    parser.add_argument("--year", type=whole_number, metavar="年份", help=label["year"])
+    parser.add_argument("--edition", choices=EDITIONS, metavar="格式", help="格式版本（缺省按年度）")
     parser.add_argument("--issuer", default="", metavar="单位", help="下发单位，如 某某县人民政府办公室")
-    parser.add_argument("--office", default="", metavar="部门", help="联系部门")
-    parser.add_argument("--address", default="", metavar="地址", help="联系地址")
-    parser.add_argument("--phone", default="", metavar="电话", help="联系电话")
-    parser.add_argument("--email", default="", metavar="邮箱", help="电子邮箱")
+    parser.add_argument("--office", default="", metavar="部门", help=label["contact.office"])
+    parser.add_argument("--address", default="", metavar="文字", help=label["contact.address"])
+    parser.add_argument("--phone", default="", metavar="电话", help=label["contact.phone"])
+    parser.add_argument("--email", default="", metavar="邮箱", help=label["contact.email"])
     parser.add_argument("--deadline", default="", metavar="日期", help="报送截止日期，如 2026-01-31")
     parser.add_argument("--instructions", default="", metavar="文字", help="填报说明（打开模板时显示）")
     parser.add_argument("--instructions-file", metavar="文件", help="从文本文件（UTF-8 或 GBK）读取填报说明")
@@ -55,7 +56,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--units", metavar="单位.csv", help="应报送单位名单：每行 名称,层级,代码")
     parser.add_argument("--open", metavar="模板.gkt", help="用模板新建报告（配合 --unit 或 --organ）")
     parser.add_argument("--unit", default="", metavar="单位名称", help="从名单中选择的单位名称")
-    parser.add_argument("--organ", default="", metavar="机关名称", help="机关名称（模板没有名单时）")
+    parser.add_argument("--organ", default="", metavar="名称", help=f"{label['organ']}（模板没有名单时）")
     parser.add_argument("--show", metavar="模板.gkt", help="显示模板内容及校验结果")
     parser.set_defaults(func=run)
 
@@ -102,7 +103,7 @@ def _show(opened: OpenedTemplate) -> int:
     spec = load_spec(template.edition)
     print(f"{opened.path.name}：{template.year} 年度，{spec.name} 格式，下发单位 {template.issuer or '—'}")
     contact = template.contact
-    details = (("联系部门", contact.office), ("联系地址", contact.address), ("联系电话", contact.phone), ("电子邮箱", contact.email))
+    details = [(spec.field(f"contact.{name}").label, getattr(contact, name)) for name in ("office", "address", "phone", "email")]
     if any(value for _, value in details):
         print("联系方式：" + "，".join(f"{label} {value or '—'}" for label, value in details))
     if template.deadline:

@@ -7,13 +7,17 @@ from gkdesk.model import Report
 
 def standard_opening(report: Report) -> str:
     """The format's standard opening filled with organ, year and contact; gaps show what is missing."""
-    contact = report.contact
-    return report.spec.opening.format(
-        organ=report.organ.strip() or "（机关名称）",
-        year=report.year if report.year is not None else "（年度）",
-        address=contact.address.strip() or "（地址）",
-        phone=contact.phone.strip() or "（电话）",
-        email=contact.email.strip() or "（电子邮箱）",
+    spec = report.spec
+
+    def text(key: str) -> str:
+        return report.field_text(key).strip() or f"（{spec.field(key).label}）"
+
+    return spec.opening.format(
+        organ=text("organ"),
+        year=text("year"),
+        address=text("contact.address"),
+        phone=text("contact.phone"),
+        email=text("contact.email"),
     )
 
 

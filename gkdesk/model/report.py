@@ -12,7 +12,7 @@ from typing import Any
 
 from gkdesk.model.text import clean_line, clean_mapping, clean_text
 from gkdesk.model.values import CellValue
-from gkdesk.spec import FormatSpec, edition_for_year, load_spec
+from gkdesk.spec import CURRENT_EDITION, FormatSpec, edition_for_year, load_spec
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ _TEXT_FIELDS = frozenset({"opening"})
 
 @dataclass
 class Report:
-    edition: str = "2021"
+    edition: str = CURRENT_EDITION
     organ: str = ""
     organ_level: str = ""
     year: int | None = None
@@ -118,7 +118,9 @@ class Report:
         object.__setattr__(self, name, value)
 
     @classmethod
-    def new(cls, year: int = 2021, organ: str = "", edition: str | None = None) -> Report:
+    def new(cls, year: int | None = None, organ: str = "", edition: str | None = None) -> Report:
+        """A blank report for `year` (the current edition's first year if not given) in that year's edition."""
+        year = load_spec(CURRENT_EDITION).first_year if year is None else year
         return cls(edition=edition or edition_for_year(year), year=year, organ=organ)
 
     @property
@@ -128,6 +130,19 @@ class Report:
     @property
     def title(self) -> str:
         return self.spec.title_for(self.organ, self.year)
+
+    def field_text(self, key: str) -> str:
+        """A 基本信息 field (a key of the definition's fields) as a person reads it: the level by its label,
+        the edition by its name, a missing year as ""."""
+        if key.startswith("contact."):
+            return str(getattr(self.contact, key.split(".", 1)[1]))
+        if key == "organ_level":
+            level = self.spec.organ_level(self.organ_level)
+            return level.label if level else self.organ_level
+        if key == "edition":
+            return self.spec.name
+        value = getattr(self, key)
+        return "" if value is None else str(value)
 
     # ------------------------------------------------------------ listeners
 

@@ -20,7 +20,9 @@ def anchor_name(report: Report, anchor: str) -> str:
         table_key, row_key = anchor.split(".")
         if table_key in spec.tables:
             return f"{spec.tables[table_key].title}「{spec.tables[table_key].row(row_key).label}」行"
-    return {"title": "标题"}.get(anchor, anchor)
+    if anchor in {field.key for field in spec.fields}:
+        return spec.field(anchor).label
+    return anchor
 
 
 def open_comments(report: Report) -> list[ReviewComment]:

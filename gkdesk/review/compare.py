@@ -7,17 +7,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from gkdesk.model import Report, Resolved, format_value
-from gkdesk.spec import FormatSpec, load_spec
+from gkdesk.spec import FormatSpec
 
-_FIELDS = (
-    ("organ", "机关名称"),
-    ("year", "年度"),
-    ("contact.office", "联系机构"),
-    ("contact.address", "地址"),
-    ("contact.phone", "联系电话"),
-    ("contact.email", "电子邮箱"),
-    ("opening", "开头段落"),
-)
+# Fields not compared as text: the edition is compared by definition, the title follows organ and year.
+_NOT_COMPARED = frozenset({"edition", "title"})
+OPENING_NAME = "开头段落"
 
 
 @dataclass(frozen=True)
@@ -37,13 +31,6 @@ def cell_name(spec: FormatSpec, key: str) -> str:
     section = next(s for s in spec.sections if s.table == cell.table)
     row = spec.tables[cell.table].row(cell.row)
     return f"表{section.number}「{row.label}」行「{row.column(cell.column).label}」列"
-
-
-def _field(report: Report, name: str) -> str:
-    if name.startswith("contact."):
-        return str(getattr(report.contact, name.split(".", 1)[1]))
-    value = getattr(report, name)
-    return "" if value is None else str(value)
 
 
 def _cells(old: Report, new: Report) -> list[ReportChange]:
@@ -85,11 +72,13 @@ def compare_reports(old: Report, new: Report) -> list[ReportChange]:
     """Every difference from `old` to `new`: fields, then table cells, then paragraphs."""
     changes = []
     if old.edition != new.edition:
-        changes.append(
-            ReportChange("field", "edition", "报告格式", load_spec(old.edition).name, load_spec(new.edition).name)
-        )
-    for name, label in _FIELDS:
-        before, after = _field(old, name), _field(new, name)
+        changes.append(ReportChange("field", "edition", new.spec.field("edition").label, old.spec.name, new.spec.name))
+    for field in new.spec.fields:
+        if field.key in _NOT_COMPARED:
+            continue
+        before, after = old.field_text(field.key), new.field_text(field.key)
         if before != after:
-            changes.append(ReportChange("field", name, label, before, after))
+            changes.append(ReportChange("field", field.key, field.label, before, after))
+    if old.opening != new.opening:
+        changes.append(ReportChange("field", "opening", OPENING_NAME, old.opening, new.opening))
     return changes + _cells(old, new) + _paragraphs(old, new)

@@ -25,7 +25,7 @@ from gkdesk.rollup.book.units_sheet import add_units_sheet
 from gkdesk.rollup.figures import Figure, applications_key, main_figures, outcome_figures
 from gkdesk.rollup.result import RollupResult
 from gkdesk.rollup.spool import decode_value
-from gkdesk.spec import FormatSpec, load_spec
+from gkdesk.spec import CURRENT_EDITION, FormatSpec, load_spec
 
 if TYPE_CHECKING:
     from gkdesk.rollup.previous import Previous
@@ -76,7 +76,7 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: Previous
     book.properties.title = f"{result.year or ''}年度政府信息公开工作年度报告汇总"
     book.properties.creator = "gkdesk"
     painter = Painter()
-    spec = load_spec(result.edition or "2021")
+    spec = load_spec(result.edition or CURRENT_EDITION)
     units_sheet, last_row = add_units_sheet(book, painter, result)
     if result.totals is not None:
         add_total_sheets(book, painter, result.totals.report(result.year))

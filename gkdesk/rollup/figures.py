@@ -14,7 +14,7 @@ from decimal import Decimal
 from gkdesk.model import CellValue, Invalid, Number, Resolved
 from gkdesk.rollup.result import RollupResult
 from gkdesk.rollup.spool import decode_value
-from gkdesk.spec import FormatSpec, Table, load_spec
+from gkdesk.spec import CURRENT_EDITION, FormatSpec, Table, load_spec
 
 REQUESTS, NEW_ROW, TOTAL_COLUMN, OUTCOME_GROUP = "requests", "new", "total", "outcomes"
 _NUMBERING = re.compile(r"^（[一二三四五六七八九十]+）|^[一二三四五六七八九十]+、|^\d+\.")
@@ -93,7 +93,7 @@ def chart_data(result: RollupResult) -> ChartData:
     """Read once from the roll-up's per-unit store (run it off the window's thread for large roll-ups)."""
     if result.totals is None or result.spool is None:
         return ChartData([], [])
-    spec = load_spec(result.edition or "2021")
+    spec = load_spec(result.edition or CURRENT_EDITION)
     key = applications_key(spec)
     applications: list[tuple[str, Number]] = []
     for row in result.counted_rows:

@@ -1,12 +1,23 @@
 """The report format definition (forms/*.toml) as frozen dataclasses. No Qt."""
 
 from gkdesk.spec.layout import GridCell, TableLayout, build_layout
-from gkdesk.spec.loader import EDITIONS, SpecError, edition_for_year, load_spec, load_spec_file, parse_spec
+from gkdesk.spec.loader import (
+    CURRENT_EDITION,
+    EDITIONS,
+    FIELD_KEYS,
+    SpecError,
+    earliest_year,
+    edition_for_year,
+    load_spec,
+    load_spec_file,
+    parse_spec,
+)
 from gkdesk.spec.types import (
     Band,
     CellSpec,
     Check,
     Column,
+    Field,
     FormatSpec,
     Group,
     HeaderCell,
@@ -19,11 +30,14 @@ from gkdesk.spec.types import (
 )
 
 __all__ = [
+    "CURRENT_EDITION",
     "EDITIONS",
+    "FIELD_KEYS",
     "Band",
     "CellSpec",
     "Check",
     "Column",
+    "Field",
     "FormatSpec",
     "GridCell",
     "Group",
@@ -37,6 +51,7 @@ __all__ = [
     "TotalRule",
     "ValueType",
     "build_layout",
+    "earliest_year",
     "edition_for_year",
     "load_spec",
     "load_spec_file",

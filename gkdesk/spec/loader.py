@@ -22,6 +22,7 @@ from gkdesk.spec.types import (
     CellSpec,
     Check,
     Column,
+    Field,
     FormatSpec,
     Group,
     HeaderCell,
@@ -33,7 +34,20 @@ from gkdesk.spec.types import (
     ValueType,
 )
 
-EDITIONS = ("2021", "2019")
+EDITIONS = ("2021", "2019")  # every format definition in forms/, newest first
+CURRENT_EDITION = EDITIONS[0]  # the format of new reports and of text read without a table
+# The 基本信息 fields a definition declares (keys are interface: the model's attributes and the files' names).
+FIELD_KEYS = (
+    "organ",
+    "organ_level",
+    "year",
+    "edition",
+    "title",
+    "contact.office",
+    "contact.address",
+    "contact.phone",
+    "contact.email",
+)
 
 
 class SpecError(ValueError):
@@ -41,9 +55,10 @@ class SpecError(ValueError):
 
 
 _ALLOWED: dict[str, set[str]] = {
-    "root": {"edition", "name", "first_year", "last_year", "title", "opening", "organ_levels", "sections", "tables"}
-    | {"checks", "drafts"},
-    "organ_level": {"key", "label", "may_make_regulations", "fee_plausible_max_wan"},
+    "root": {"edition", "name", "first_year", "last_year", "title", "opening", "citations", "organ_levels", "fields"}
+    | {"sections", "tables", "checks", "drafts"},
+    "organ_level": {"key", "label", "may_make_regulations", "fee_plausible_max_wan", "aliases", "name_endings"},
+    "field": {"key", "label", "required", "aliases"},
     "section": {"key", "number", "heading", "table", "outline"},
     "table": {"title", "grid_columns", "label_columns", "layout", "bands", "groups", "totals"},
     "band": {"header", "columns", "rows"},
@@ -297,6 +312,43 @@ def _check_refs(
         raise SpecError(f"{where}.section：引用了未定义的部分 {params['section']}")
 
 
+def _texts(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise SpecError(f"{where}.{key}：应为非空文字的列表")
+    return tuple(value)
+
+
+def _unique_aliases(levels: list[OrganLevel], where: str) -> None:
+    """An alias names one level only, and is no other level's label."""
+    owner: dict[str, str] = {level.label: level.key for level in levels}
+    for level in levels:
+        for alias in level.aliases:
+            if owner.setdefault(alias, level.key) != level.key:
+                raise SpecError(f"{where}.{level.key}.aliases：“{alias}”已指 {owner[alias]}")
+
+
+def _report_fields(raw_fields: Any, where: str) -> tuple[Field, ...]:
+    if not isinstance(raw_fields, list):
+        raise SpecError(f"{where}：应为列表")
+    fields = []
+    for i, raw in enumerate(raw_fields):
+        field_where = f"{where}[{i}]"
+        raw = _fields(raw, "field", field_where)
+        key = _require(raw, "key", field_where)
+        if key not in FIELD_KEYS:
+            raise SpecError(f"{field_where}.key：未知的基本信息项 {key}")
+        required = raw.get("required", False)
+        if not isinstance(required, bool):
+            raise SpecError(f"{field_where}.required：类型应为 bool")
+        fields.append(Field(key, _require(raw, "label", field_where), required, _texts(raw, "aliases", field_where)))
+    _unique([f.key for f in fields], where)
+    missing = [key for key in FIELD_KEYS if key not in {f.key for f in fields}]
+    if missing:
+        raise SpecError(f"{where}：缺少基本信息项 {', '.join(missing)}")
+    return tuple(fields)
+
+
 def parse_spec(data: Mapping[str, Any], source: str = "<spec>") -> FormatSpec:
     """Build a FormatSpec from parsed TOML data, validating it completely."""
     root = _fields(data, "root", source)
@@ -310,9 +362,13 @@ def parse_spec(data: Mapping[str, Any], source: str = "<spec>") -> FormatSpec:
                 _require(raw, "label", level_where),
                 bool(raw.get("may_make_regulations", False)),
                 int(raw.get("fee_plausible_max_wan", 10**7)),
+                _texts(raw, "aliases", level_where),
+                _texts(raw, "name_endings", level_where),
             )
         )
     _unique([level.key for level in levels], f"{source}: organ_levels")
+    _unique_aliases(levels, f"{source}: organ_levels")
+    fields = _report_fields(root.get("fields", []), f"{source}: fields")
     tables_raw = _require(root, "tables", source, dict)
     tables = {key: _table(key, raw, f"{source}: tables.{key}") for key, raw in tables_raw.items()}
     sections = []
@@ -357,6 +413,8 @@ def parse_spec(data: Mapping[str, Any], source: str = "<spec>") -> FormatSpec:
         cells=MappingProxyType(cells),
         drafts=drafts,
         draft_figures=all_figure_patterns(drafts),
+        fields=fields,
+        citations=_texts(root, "citations", source),
     )
 
 
@@ -378,5 +436,16 @@ def load_spec(edition: str = "2021") -> FormatSpec:
 
 
 def edition_for_year(year: int) -> str:
-    """2019 and 2020 use the trial format of 2019; 2021 on use the 2021 format."""
-    return "2019" if year < 2021 else "2021"
+    """The edition whose years (first_year … last_year of its definition) cover `year`; years before every
+    edition take the oldest, years after take the current one."""
+    specs = [load_spec(edition) for edition in EDITIONS]
+    covering = next((spec for spec in specs if spec.covers_year(year)), None)
+    if covering is not None:
+        return covering.edition
+    oldest = min(specs, key=lambda spec: spec.first_year)
+    return oldest.edition if year < oldest.first_year else CURRENT_EDITION
+
+
+def earliest_year() -> int:
+    """The first year any edition covers: the oldest report the program can hold."""
+    return min(load_spec(edition).first_year for edition in EDITIONS)

@@ -189,6 +189,19 @@ class OrganLevel:
     label: str
     may_make_regulations: bool
     fee_plausible_max_wan: int
+    aliases: tuple[str, ...] = ()  # what people type for the level in a unit list (镇, 县直部门 …)
+    name_endings: tuple[str, ...] = ()  # an organ name ending so has this level for sure
+
+
+@dataclass(frozen=True)
+class Field:
+    """A 基本信息 field: `key` names it in files and code ("organ", "contact.phone"), `label` wherever a person
+    reads it; `required` fields are needed by the title and the opening; `aliases` are labels seen in files."""
+
+    key: str
+    label: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +219,8 @@ class FormatSpec:
     cells: Mapping[str, CellSpec]
     drafts: tuple[DraftTopic, ...] = ()
     draft_figures: tuple[FigurePattern, ...] = ()
+    fields: tuple[Field, ...] = ()
+    citations: tuple[str, ...] = ()  # how documents cite this format, spaces removed and full-width folded
 
     def section(self, key: str) -> Section:
         for section in self.sections:
@@ -218,6 +233,22 @@ class FormatSpec:
             if level.key == key:
                 return level
         return None
+
+    def field(self, key: str) -> Field:
+        for field_ in self.fields:
+            if field_.key == key:
+                return field_
+        raise KeyError(key)
+
+    def level_for_name(self, organ: str) -> str:
+        """The level an organ's name makes certain (“…镇人民政府” → township), else ""."""
+        endings = [(ending, level.key) for level in self.organ_levels for ending in level.name_endings]
+        matching = [(len(ending), key) for ending, key in endings if organ.endswith(ending)]
+        return max(matching)[1] if matching else ""
+
+    def cites(self, text: str) -> bool:
+        """Whether `text` (spaces removed, full-width folded) cites this format's notice."""
+        return any(citation in text for citation in self.citations)
 
     @property
     def narrative_sections(self) -> tuple[Section, ...]:

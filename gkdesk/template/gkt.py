@@ -18,7 +18,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.atomic import write_atomic
 from gkdesk.io.files.textfile import parse_json, read_small_text
 from gkdesk.model import Contact
-from gkdesk.spec import EDITIONS, load_spec
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, load_spec
 from gkdesk.template.model import Template, Unit, unit_key
 
 FILE_KIND = "gkdesk-template"
@@ -114,7 +114,7 @@ class _Reader:
         return tuple(self.text(item, f"{where}[{i}]") for i, item in enumerate(data))
 
     def template(self, content: Any) -> Template:
-        content = self.obj(content, "content", set(template_content(Template(2021, "2021"))))
+        content = self.obj(content, "content", set(template_content(Template(load_spec(CURRENT_EDITION).first_year, CURRENT_EDITION))))
         year = content.get("year")
         if not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 2200:
             raise self.fail("year", f"年度无效：{year!r}")

@@ -1,7 +1,7 @@
 """Read the list of units expected to report from a CSV or plain-text file. No Qt.
 
 One unit a line: 名称[,层级[,代码]] — the level as a key ("township"), its label (“乡镇人民政府（街道办事处）”)
-or a common short form (镇, 乡, 街道 → township; 县, 区 → county; 县直部门 → county_dept; 市, 省 …).
+or one of its aliases in the format definition (镇, 乡, 街道 → township; 县, 区 → county; 县直部门 …).
 A first line starting with 名称 / 单位 / name is a header and skipped.
 """
 
@@ -19,20 +19,6 @@ from gkdesk.template.model import Unit
 MAX_BYTES = 2 * 1024 * 1024
 
 
-# What people type in a unit list instead of the level's label. Each short form names one level only (the
-# keys are the format definition's level keys; a form whose level an edition lacks is not accepted there).
-# 区 is a 市辖区, a county-level government; 县级市 likewise.
-_SHORT_FORMS: dict[str, str] = {
-    **dict.fromkeys(("镇", "乡", "乡镇", "街道", "街道办", "街道办事处", "镇政府", "乡政府", "镇人民政府", "乡人民政府"), "township"),
-    **dict.fromkeys(("县", "县级", "区", "县级市", "旗", "县政府", "区政府", "县人民政府", "区人民政府"), "county"),
-    **dict.fromkeys(("县直部门", "县级部门", "区直部门", "区级部门", "县直单位", "区直单位", "县政府部门"), "county_dept"),
-    **dict.fromkeys(("市", "市级", "市政府", "市人民政府"), "city"),
-    **dict.fromkeys(("市直部门", "市级部门", "市直单位", "市政府部门"), "city_dept"),
-    **dict.fromkeys(("省", "省级", "省政府", "省人民政府"), "province"),
-    **dict.fromkeys(("省直部门", "省级部门", "省直单位", "省政府部门"), "province_dept"),
-}
-
-
 def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -47,9 +33,9 @@ def level_key(text: str, edition: str) -> str:
     for level in levels:
         if folded in (level.key, _fold(level.label)):
             return level.key
-    short = _SHORT_FORMS.get(folded)
-    if short is not None and any(level.key == short for level in levels):
-        return short
+    for level in levels:
+        if folded in level.aliases:
+            return level.key
     raise ValueError(f"未知的层级“{text}”；{level_choices(edition)}")
 
 
@@ -57,8 +43,7 @@ def level_choices(edition: str) -> str:
     """“层级可填：national_dept（国务院部门）、…，或简称 镇、乡、街道、县、区、县直部门、市…等”."""
     levels = load_spec(edition).organ_levels
     listed = "、".join(f"{level.key}（{level.label}）" for level in levels)
-    known = {level.key for level in levels}
-    shown = (form for form, key in _SHORT_FORMS.items() if key in known)
+    shown = (alias for level in reversed(levels) for alias in level.aliases)  # the most local levels first
     shorts = "、".join(form for form in shown if (len(form) <= 2 and not form.endswith("级")) or form.endswith("直部门"))
     return f"层级可填：{listed}，或简称 {shorts} 等"
 

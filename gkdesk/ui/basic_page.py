@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 
 from gkdesk.io.report_text import standard_opening
 from gkdesk.model import Change, Report
-from gkdesk.spec import edition_for_year, load_spec
+from gkdesk.spec import earliest_year, edition_for_year, load_spec
 from gkdesk.ui.commands import ReplaceReportCommand, SetFieldCommand
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.pages import heading_label, scroll_page
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.undo_routing import route_undo_keys
 
-CONTACT_FIELDS = (("office", "联系机构"), ("address", "地址"), ("phone", "联系电话"), ("email", "电子邮箱"))
+CONTACT_FIELDS = ("office", "address", "phone", "email")  # the Contact attributes, field keys "contact.<name>"
 
 
 def switch_edition(report: Report, year: int) -> tuple[Report, list[str]]:
@@ -60,19 +60,22 @@ class BasicInfoPage(QWidget):
 
         self.organ = QLineEdit(self)
         self.organ.setPlaceholderText("例如：同心县人民政府")
-        self.organ.textEdited.connect(lambda text: self._set("organ", text, "修改机关名称"))
+        label = {field.key: field.label for field in spec.fields}  # the same for every edition's definition
+        self.organ.textEdited.connect(lambda text: self._set("organ", text, f"修改{label['organ']}"))
         self.level = QComboBox(self)
         self.level.addItem("（请选择）", "")
         for level in spec.organ_levels:
             self.level.addItem(level.label, level.key)
-        self.level.activated.connect(lambda _i: self._set("organ_level", self.level.currentData(), "修改机关层级"))
+        self.level.activated.connect(
+            lambda _i: self._set("organ_level", self.level.currentData(), f"修改{label['organ_level']}")
+        )
         self.year = QSpinBox(self)
-        self.year.setRange(2019, 2100)
+        self.year.setRange(earliest_year(), 2100)
         self.year.setSuffix(" 年")
         self.year.setKeyboardTracking(False)  # typed digits count on Enter or leaving the field; arrows at once
         self.year.valueChanged.connect(lambda _v: self._year_changed())
         self.contact: dict[str, QLineEdit] = {}
-        for name, _label in CONTACT_FIELDS:
+        for name in CONTACT_FIELDS:
             edit = QLineEdit(self)
             edit.textEdited.connect(lambda text, name=name: self._set_contact(name, text))
             self.contact[name] = edit
@@ -87,11 +90,12 @@ class BasicInfoPage(QWidget):
             route_undo_keys(widget)
 
         form = QFormLayout()
-        form.addRow("机关名称", self.organ)
-        form.addRow("机关层级", self.level)
-        form.addRow("报告年度", self.year)
-        for name, label in CONTACT_FIELDS:
-            form.addRow(label, self.contact[name])
+        form.addRow(label["organ"], self.organ)
+        form.addRow(label["organ_level"], self.level)
+        form.addRow(label["year"], self.year)
+        for name in CONTACT_FIELDS:
+            form.addRow(label[f"contact.{name}"], self.contact[name])
+        self.year_label = label["year"]
         opening_row = QHBoxLayout()
         opening_row.addWidget(QLabel("开篇段落"))
         opening_row.addStretch(1)
@@ -122,7 +126,8 @@ class BasicInfoPage(QWidget):
 
     def refresh(self) -> None:
         report = self.document.report
-        self.title_label.setText(report.title if report.organ else f"（机关名称）{report.year or ''}年政府信息公开工作年度报告")
+        placeholder = f"（{report.spec.field('organ').label}）"
+        self.title_label.setText(report.title if report.organ else report.spec.title_for(placeholder, report.year))
         self.edition_label.setText(f"适用格式：{report.spec.name}（{report.edition} 版）")
         if self.organ.text() != report.organ:
             self.organ.setText(report.organ)
@@ -161,7 +166,7 @@ class BasicInfoPage(QWidget):
             return
         after, dropped = switch_edition(report, year)
         if after.edition == report.edition:
-            self._set("year", year, "修改报告年度")
+            self._set("year", year, f"修改{self.year_label}")
             return
         question = f"{year}年度的报告使用{load_spec(after.edition).name}格式，表格二将按该格式重新生成。"
         if dropped:
@@ -169,7 +174,7 @@ class BasicInfoPage(QWidget):
         if not self.prompts.confirm("更换报告格式", question + "\n是否继续？"):
             self.refresh()
             return
-        self.document.undo_stack.push(ReplaceReportCommand(self.document, after, "修改报告年度"))
+        self.document.undo_stack.push(ReplaceReportCommand(self.document, after, f"修改{self.year_label}"))
 
     def generate_opening(self) -> None:
         text = standard_opening(self.document.report)

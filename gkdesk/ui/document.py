@@ -14,8 +14,7 @@ from PySide6.QtGui import QUndoStack
 from gkdesk.checks import Finding, run_checks
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Change, Report, Resolved
-
-FIRST_DEFAULT_YEAR = 2021  # the oldest year a new report starts with (the 2021 format's first year)
+from gkdesk.spec import CURRENT_EDITION, load_spec
 
 
 def today() -> datetime.date:
@@ -24,8 +23,9 @@ def today() -> datetime.date:
 
 
 def default_year() -> int:
-    """The year a new report is for: last calendar year (reports are written early the next year), not before 2021."""
-    return max(FIRST_DEFAULT_YEAR, today().year - 1)
+    """The year a new report is for: last calendar year (reports are written early the next year), not before the
+    current format's first year."""
+    return max(load_spec(CURRENT_EDITION).first_year, today().year - 1)
 
 
 class ReportDocument(QObject):

@@ -21,25 +21,17 @@ from gkdesk.model import Report
 from gkdesk.review.comments import anchor_name
 
 VISIBLE, EMBEDDED = "visible", "embedded"
-_FIELD_NAMES = {
-    "title": "标题",
-    "opening": "开头段落",
-    "organ": "机关名称",
-    "organ_level": "机关层级",
-    "year": "年度",
-    "edition": "报告格式",
-    "contact.office": "政务公开办公室",
-    "contact.address": "地址",
-    "contact.phone": "联系电话",
-    "contact.email": "电子邮箱",
-}
+_OTHER_PLACES = {"opening": "开头段落"}
 
 
 def place_name(report: Report, key: str) -> str:
     """A hand edit's place in Chinese (cell, paragraph or 基本信息 field)."""
-    if key in _FIELD_NAMES:
-        return _FIELD_NAMES[key]
-    heading = next((s.heading for s in report.spec.sections if s.key == key), None)
+    spec = report.spec
+    if key in {field.key for field in spec.fields}:
+        return spec.field(key).label
+    if key in _OTHER_PLACES:
+        return _OTHER_PLACES[key]
+    heading = next((s.heading for s in spec.sections if s.key == key), None)
     if heading is not None:
         return heading
     return anchor_name(report, key)

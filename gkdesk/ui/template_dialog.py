@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.model import Contact
-from gkdesk.spec import edition_for_year, load_spec
+from gkdesk.spec import CURRENT_EDITION, earliest_year, edition_for_year, load_spec
 from gkdesk.template import Template, Unit
 from gkdesk.template.units import level_key, read_units
 
@@ -42,7 +42,7 @@ class TemplateDialog(QDialog):
         self.setWindowTitle("新建模板")
         self.resize(780, 820)
         self.year = QSpinBox(self)
-        self.year.setRange(2019, 2100)
+        self.year.setRange(earliest_year(), 2100)
         self.year.setValue(year)
         self.issuer = QLineEdit(self)
         self.issuer.setPlaceholderText("如：某某县人民政府办公室")
@@ -72,13 +72,14 @@ class TemplateDialog(QDialog):
         add.clicked.connect(lambda: self.add_unit(Unit("")))
         remove.clicked.connect(self._remove_selected)
 
+        label = {field.key: field.label for field in load_spec(CURRENT_EDITION).fields}
         form = QFormLayout()
-        form.addRow("报告年度", self.year)
+        form.addRow(label["year"], self.year)
         form.addRow("下发单位", self.issuer)
-        form.addRow("联系部门", self.office)
-        form.addRow("联系地址", self.address)
-        form.addRow("联系电话", self.phone)
-        form.addRow("电子邮箱", self.email)
+        form.addRow(label["contact.office"], self.office)
+        form.addRow(label["contact.address"], self.address)
+        form.addRow(label["contact.phone"], self.phone)
+        form.addRow(label["contact.email"], self.email)
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.has_deadline)
         deadline_row.addWidget(self.deadline)
@@ -87,7 +88,13 @@ class TemplateDialog(QDialog):
         form.addRow("填报说明", self.instructions)
         form.addRow("预填开头段落", self.opening)
         form.addRow("", standard)
-        form.addRow(QLabel("开头段落可用 {organ}（机关名称）、{year}、{office}、{address}、{phone}、{email}，打开模板时自动填入。", self))
+        form.addRow(
+            QLabel(
+                f"开头段落可用 {{organ}}（{label['organ']}）、{{year}}、{{office}}、{{address}}、{{phone}}、{{email}}，"
+                "打开模板时自动填入。",
+                self,
+            )
+        )
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)

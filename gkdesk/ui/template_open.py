@@ -36,7 +36,7 @@ class UnitPickerDialog(QDialog):
             warning.setStyleSheet("color: #b00020; font-weight: bold;")
             layout.addWidget(warning)
         form = QFormLayout()
-        form.addRow("报告年度", QLabel(f"{template.year} 年度（{load_spec(template.edition).name} 格式）", self))
+        form.addRow(load_spec(template.edition).field("year").label, QLabel(f"{template.year} 年度（{load_spec(template.edition).name} 格式）", self))
         if template.issuer:
             form.addRow("下发单位", QLabel(template.issuer, self))
         if template.deadline:

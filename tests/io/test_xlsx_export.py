@@ -13,7 +13,7 @@ from gkdesk.io.xlsx.cells import coordinate
 from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.io.xlsx.tables import TOP
 from gkdesk.model import Paragraph
-from gkdesk.spec import build_layout
+from gkdesk.spec import build_layout, load_spec
 from tests.helpers import sample_report
 from tests.io.layout_asserts import assert_xlsx_sheets_follow_layout
 
@@ -41,7 +41,7 @@ def workbook(exported_path: Path) -> openpyxl.Workbook:
 def test_sheets(workbook: openpyxl.Workbook) -> None:
     assert workbook.sheetnames == ["基本信息", "表二", "表三", "表四", "文字部分", "校验", "gkdesk_data"]
     info = workbook["基本信息"]
-    assert (info["A1"].value, info["B1"].value) == ("报告机关", "同心县")
+    assert (info["A1"].value, info["B1"].value) == (load_spec("2021").field("organ").label, "同心县")
     assert info["B3"].value == "2021"
 
 

@@ -56,6 +56,24 @@ def test_damaged_own_xlsx_with_a_renamed_check_sheet_is_still_recognised(tmp_pat
     assert [p.kind for p in read_xlsx(path).problems] == ["note"]
 
 
+def test_a_damaged_own_xlsx_whose_info_sheet_uses_older_labels_is_still_read(tmp_path: Path) -> None:
+    """基本信息 labels the definition lists as aliases (an earlier export's wording) still mark gkdesk's sheet."""
+    sample = sample_report()
+    path = tmp_path / "older_labels.xlsx"
+    export_xlsx(sample, path)
+    workbook = openpyxl.load_workbook(path)
+    info = workbook["基本信息"]
+    fields = load_spec(sample.edition).fields
+    for row, field in enumerate(fields, start=1):
+        info.cell(row, 1).value = field.aliases[0] if field.aliases else field.label
+    assert info.cell(1, 1).value != fields[0].label  # at least one row really says an alias
+    workbook.save(path)
+    _damage_embedded_data(path)
+    result = read_xlsx(path)
+    assert [p.kind for p in result.problems] == ["note"], [str(p) for p in result.problems]
+    assert (result.report.organ_level, result.report.contact) == (sample.organ_level, sample.contact)
+
+
 def test_a_foreign_notes_sheet_is_skipped_with_one_note(tmp_path: Path) -> None:
     path = tmp_path / "with_notes.xlsx"
     shown = build_xlsx(path)

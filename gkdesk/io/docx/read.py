@@ -19,7 +19,7 @@ from gkdesk.io.import_result import ImportResult
 from gkdesk.io.own.read import read_own
 from gkdesk.model import Paragraph
 from gkdesk.model.comments import merge_comments
-from gkdesk.spec import load_spec
+from gkdesk.spec import CURRENT_EDITION, load_spec
 
 
 def read_foreign_docx(path: Path) -> ImportResult:
@@ -27,7 +27,7 @@ def read_foreign_docx(path: Path) -> ImportResult:
     blocks = read_body(path)
     grids = [block for block in blocks if isinstance(block, FileGrid)]
     paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
-    text = split_text(paragraphs, load_spec("2021"))
+    text = split_text(paragraphs, load_spec(CURRENT_EDITION))
     if not text.headings_found and not grids:
         raise ReportFileError(f"{path.name}：未找到报告的标题和表格，不是政府信息公开工作年度报告")
     result = assemble(grids, text)

@@ -7,21 +7,7 @@ from gkdesk.io.foreign.narrative_split import SplitText
 from gkdesk.io.foreign.table_match import TableReading, read_tables
 from gkdesk.io.import_result import ImportProblem, ImportResult
 from gkdesk.model import Report
-from gkdesk.spec import EDITIONS, edition_for_year, load_spec
-
-# Organ names whose level is unambiguous; anything else is left for the user to choose.
-_LEVEL_SUFFIXES = (
-    (("乡人民政府", "镇人民政府", "街道办事处", "乡", "镇"), "township"),
-    (("县人民政府", "县"), "county"),
-)
-
-
-def guess_organ_level(organ: str) -> str:
-    for suffixes, level in _LEVEL_SUFFIXES:
-        if organ.endswith(suffixes):
-            return level
-    return ""
-
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, edition_for_year, load_spec
 
 _CLEARLY_FEWER_UNPLACED = 3  # the other edition must place at least this many more cells to override the year
 
@@ -39,17 +25,16 @@ def _clearly_fits_better(other: TableReading, expected: TableReading) -> bool:
     )
 
 
-def best_reading(grids: list[FileGrid], year: int | None, prefer_2019: bool = False) -> TableReading:
+def best_reading(grids: list[FileGrid], year: int | None, cited_edition: str | None = None) -> TableReading:
     """Read the grids against both editions and keep the one the report is in.
 
-    The year in the title decides (2019, 2020 → the 2019 format; 2021 on → the 2021 format) unless the
-    tables clearly are the other edition: then they are read as what they are and the checks warn
-    (structure.old_format). Without a year the better fit wins (ties: a citation of the 2019 notice,
-    else 2021).
+    The year in the title decides (the edition whose definition covers the year) unless the tables clearly
+    are another edition: then they are read as what they are and the checks warn (structure.old_format).
+    Without a year the better fit wins (ties: the edition whose notice the text cites, else the current one).
     """
     readings = {edition: read_tables(grids, edition) for edition in EDITIONS}
     if year is None:
-        fallback = "2019" if prefer_2019 else "2021"
+        fallback = cited_edition or CURRENT_EDITION
         return max(readings.values(), key=lambda reading: (reading.score, reading.edition == fallback))
     expected = readings[edition_for_year(year)]
     others = [r for r in readings.values() if r is not expected and _clearly_fits_better(r, expected)]
@@ -58,14 +43,14 @@ def best_reading(grids: list[FileGrid], year: int | None, prefer_2019: bool = Fa
 
 def assemble(grids: list[FileGrid], text: SplitText) -> ImportResult:
     """The report, with every problem met: unplaced cells, conflicting values, missing rows and tables."""
-    reading = best_reading(grids, text.year, text.cites_2019)
+    reading = best_reading(grids, text.year, text.cited_edition)
     values, declared, problems = reading.results()
     spec = load_spec(reading.edition)
     narratives = {key: paragraphs for key, paragraphs in text.narratives.items() if paragraphs}
     report = Report(
         edition=reading.edition,
         organ=text.organ,
-        organ_level=guess_organ_level(text.organ),
+        organ_level=spec.level_for_name(text.organ),
         year=text.year,
         contact=text.contact,
         opening=text.opening,

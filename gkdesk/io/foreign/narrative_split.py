@@ -13,7 +13,7 @@ from gkdesk.io.foreign.furniture import is_footer, is_furniture
 from gkdesk.io.foreign.labels import label_score, normalise_label
 from gkdesk.io.foreign.titles import from_opening, parse_title, plausible_organ
 from gkdesk.model import Contact, Paragraph
-from gkdesk.spec import FormatSpec, Section
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, FormatSpec, Section, load_spec
 
 _SUBHEADING_RE = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _MAX_HEADING_EXTRA = 12
@@ -36,7 +36,7 @@ class SplitText:
     contact: Contact = field(default_factory=Contact)
     narratives: dict[str, list[Paragraph]] = field(default_factory=dict)
     headings_found: list[str] = field(default_factory=list)
-    cites_2019: bool = False
+    cited_edition: str | None = None  # an older edition whose notice the title or opening cites
 
 
 def _squash(text: str) -> str:
@@ -101,7 +101,7 @@ def split_text(paragraphs: list[Paragraph], spec: FormatSpec) -> SplitText:
             break
         result.narratives[current].append(Paragraph(paragraph.runs, _kind(paragraph)))
     _title_and_opening(result, before)
-    result.cites_2019 = any("2019〕60号" in _squash(t) or "2019]60号" in _squash(t) for t in before)
+    result.cited_edition = _cited_edition([_squash(line) for line in before])
     return result
 
 
@@ -122,6 +122,12 @@ def _find_title(before: list[str]) -> tuple[int, int, str, int | None]:
             if year is not None:
                 return start, count, organ, year
     return 0, 0, "", None
+
+
+def _cited_edition(lines: list[str]) -> str | None:
+    cited = [edition for edition in EDITIONS if any(load_spec(edition).cites(line) for line in lines)]
+    older = [edition for edition in cited if edition != CURRENT_EDITION]
+    return older[0] if older else None
 
 
 def _title_and_opening(result: SplitText, before: list[str]) -> None:

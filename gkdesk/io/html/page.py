@@ -22,7 +22,7 @@ from gkdesk.io.foreign.table_match import affinity
 from gkdesk.io.foreign.titles import parse_title
 from gkdesk.io.html.blocks import Block, BlockWalker, is_layout_table, tag_of, tidy
 from gkdesk.model import Paragraph, Run
-from gkdesk.spec import EDITIONS, load_spec
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, load_spec
 
 _DROP_TAGS = (
     "script",
@@ -98,7 +98,7 @@ def _is_report_table(table: Any) -> bool:
 
 
 def _heading_elements(root: Any) -> list[Any]:
-    spec = load_spec("2021")
+    spec = load_spec(CURRENT_EDITION)
     found = []
     for element in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "li", "td"):
         text = tidy(element.text_content())
@@ -155,7 +155,7 @@ def _is_furniture_line(block: Block) -> bool:
 
 
 def _cut_footer(blocks: list[Block]) -> list[Block]:
-    spec = load_spec("2021")
+    spec = load_spec(CURRENT_EDITION)
     last_heading = max(
         (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and heading_section(b.text, spec)), default=-1
     )

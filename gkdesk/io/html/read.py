@@ -19,7 +19,7 @@ from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
 from gkdesk.io.html.page import page_content
 from gkdesk.io.import_result import ImportResult
 from gkdesk.model import Paragraph
-from gkdesk.spec import load_spec
+from gkdesk.spec import CURRENT_EDITION, load_spec
 
 MAX_PAGE_BYTES = 30 * 1024 * 1024
 
@@ -44,7 +44,7 @@ def read_page_text(name: str, text: str) -> ImportResult:
         raise ReportFileError(f"{name}：网页内容已损坏或过于复杂，无法读取") from None
     grids = [block for block in content.blocks if isinstance(block, FileGrid)]
     paragraphs = [block for block in content.blocks if isinstance(block, Paragraph)]
-    text_parts = split_text(paragraphs, load_spec("2021"))
+    text_parts = split_text(paragraphs, load_spec(CURRENT_EDITION))
     if not text_parts.headings_found and not grids:
         raise ReportFileError(f"{name}：网页中未找到报告的标题和表格，不是政府信息公开工作年度报告")
     result = assemble(grids, text_parts)

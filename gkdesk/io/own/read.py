@@ -86,7 +86,9 @@ def _describe(report: Report, key: str) -> str:
     if match:
         heading = next((s.heading for s in spec.sections if s.key == match.group(1)), match.group(1))
         return f"{heading} 第{match.group(2)}段"
-    return {"title": "标题", "opening": "开头段落", "organ": "机关名称", "year": "年度"}.get(key, key)
+    if key in {field.key for field in spec.fields}:
+        return spec.field(key).label
+    return {"opening": "开头段落"}.get(key, key)
 
 
 def apply_edit(report: Report, key: str, text: str) -> None:

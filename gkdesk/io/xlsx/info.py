@@ -29,20 +29,8 @@ KIND_LABELS = {"body": "正文", "subheading": "小标题"}
 
 
 def info_fields(report: Report) -> list[tuple[str, str, str]]:
-    """(key, label, text) of each 基本信息 row; the key names the field in differences."""
-    level = report.spec.organ_level(report.organ_level)
-    contact = report.contact
-    return [
-        ("organ", "报告机关", report.organ),
-        ("organ_level", "机关层级", level.label if level else report.organ_level),
-        ("year", "年度", "" if report.year is None else str(report.year)),
-        ("edition", "报告格式", report.spec.name),
-        ("title", "报告标题", report.title),
-        ("contact.office", "政务公开办公室", contact.office),
-        ("contact.address", "地址", contact.address),
-        ("contact.phone", "联系电话", contact.phone),
-        ("contact.email", "电子邮箱", contact.email),
-    ]
+    """(key, label, text) of each 基本信息 row, in the definition's order; the key names the field in differences."""
+    return [(field.key, field.label, report.field_text(field.key)) for field in report.spec.fields]
 
 
 def add_info_sheet(workbook: Workbook, report: Report, styler: Styler | None = None) -> None:

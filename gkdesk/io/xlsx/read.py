@@ -30,7 +30,7 @@ from gkdesk.io.xlsx.sheets import (
     table_grids,
 )
 from gkdesk.model import Paragraph
-from gkdesk.spec import EDITIONS, load_spec
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, load_spec
 
 MAX_SHEETS = 50
 
@@ -139,7 +139,7 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
     others = [grid for grid in grids if grid not in own_sheets]
     tables, skipped = table_grids(others)
     paragraphs = own.paragraphs if own.paragraphs else _paragraphs(others)
-    text = split_text(paragraphs, load_spec("2021"))
+    text = split_text(paragraphs, load_spec(CURRENT_EDITION))
     result = assemble(tables, text)
     if not result.report.values and not result.report.declared:
         raise ReportFileError(f"{path.name}：未找到年度报告的表格（按标签查找），不是政府信息公开工作年度报告")

@@ -14,12 +14,15 @@ from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.table_match import TableReading, read_tables
 from gkdesk.io.import_result import ImportProblem
 from gkdesk.io.xlsx.checks_sheet import HEADERS as CHECK_HEADERS
-from gkdesk.io.xlsx.info import OPENING_LABEL, info_fields
+from gkdesk.io.xlsx.info import OPENING_LABEL
 from gkdesk.model import Contact, Paragraph, Report
-from gkdesk.spec import EDITIONS, load_spec
+from gkdesk.spec import CURRENT_EDITION, EDITIONS, FormatSpec, load_spec
 
 TEXT_HEADERS = ("部分", "类型", "内容")
-INFO_LABELS = tuple(label for _, label, _ in info_fields(Report()))
+
+def _field_names(spec: FormatSpec) -> list[tuple[str, ...]]:
+    """Each 基本信息 row's label and aliases (files exported before a label changed say the alias)."""
+    return [(field.label, *field.aliases) for field in spec.fields]
 
 
 def _row_texts(grid: FileGrid, row: int) -> list[str]:
@@ -35,15 +38,16 @@ def is_text_sheet(grid: FileGrid) -> bool:
 
 
 def is_info_sheet(grid: FileGrid) -> bool:
-    labels = tuple(grid.cell(r, 0).text.strip() for r in range(min(len(grid.rows), len(INFO_LABELS))))
-    return len(labels) >= 5 and labels == INFO_LABELS[: len(labels)]
+    names = _field_names(load_spec(CURRENT_EDITION))
+    labels = [grid.cell(r, 0).text.strip() for r in range(min(len(grid.rows), len(names)))]
+    return len(labels) >= 5 and all(label in known for label, known in zip(labels, names, strict=False))
 
 
 @dataclass
 class OwnText:
     """What gkdesk's own 基本信息 and 文字部分 sheets hold."""
 
-    fields: dict[str, str] = field(default_factory=dict)  # info_fields key → text
+    fields: dict[str, str] = field(default_factory=dict)  # 基本信息 field key → text
     paragraphs: list[Paragraph] = field(default_factory=list)  # title, opening, then heading + paragraphs
 
     @property
@@ -53,14 +57,14 @@ class OwnText:
 
 def _edition(fields: dict[str, str]) -> str:
     name = fields.get("edition", "")
-    return next((edition for edition in EDITIONS if load_spec(edition).name == name), "2021")
+    return next((edition for edition in EDITIONS if load_spec(edition).name == name), CURRENT_EDITION)
 
 
 def read_own_text(info: FileGrid | None, text: FileGrid | None) -> OwnText:
     """Title, opening and each section's paragraphs (every heading present, empty sections too)."""
     own = OwnText()
     if info is not None:
-        keys = [key for key, _, _ in info_fields(Report())]
+        keys = [field.key for field in load_spec(CURRENT_EDITION).fields]
         for row, key in enumerate(keys[: len(info.rows)]):
             own.fields[key] = info.cell(row, 1).text.strip()
     if text is None:

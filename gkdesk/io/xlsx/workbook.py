@@ -7,7 +7,7 @@ from datetime import datetime
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gkdesk.checks import run_checks  # the one hook from io into the checks (see pyproject's contracts)
+from gkdesk.io.findings import report_findings
 from gkdesk.io.own.embedded import build_payload
 from gkdesk.io.xlsx.checks_sheet import add_check_sheet
 from gkdesk.io.xlsx.comments import add_xlsx_comments
@@ -30,7 +30,7 @@ def build_workbook(report: Report, now: datetime | None = None) -> Workbook:
         if section.table is not None:
             sheets[section.table] = add_table_sheet(workbook, section, report, styler)
     add_text_sheet(workbook, report, styler)
-    add_check_sheet(workbook, report, sheets, run_checks(report), styler)
+    add_check_sheet(workbook, report, sheets, report_findings(report), styler)
     add_data_sheet(workbook, build_payload(report))
     add_xlsx_comments(workbook, report)  # 批注 as cell comments
     workbook.active = 0
