@@ -86,9 +86,9 @@ def _settled_tables(result: ImportResult, checks: list[Finding] | None) -> set[s
     if not unplaced:
         return set()
     if checks is None:
-        from gkdesk.checks import run_checks
+        from gkdesk.io.findings import report_findings
 
-        checks = run_checks(report)
+        checks = report_findings(report)
     with_errors = {key.split(".", 1)[0] for finding in checks if finding.is_error for key in finding.cells}
     settled = set()
     for table_key, count in unplaced.items():
