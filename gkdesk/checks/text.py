@@ -88,7 +88,10 @@ def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
         return [Finding(check.id, check.severity, (), message, "proactive", "proactive")]
     findings = []
     if ctx.report.edition != current:
-        message = f"{year}年度报告使用了{ctx.report.edition}年试行格式的表格，应改用{current_spec.name}格式"
+        message = (
+            f"{year}年度报告的表格用的是已废止的{ctx.report.edition}年试行格式（{ctx.report.spec.name}），"
+            f"已按该格式读取；{year}年度应使用{current_spec.name}格式"
+        )
         findings.append(Finding(check.id, check.severity, (), message, "proactive", "proactive"))
     citation = check.params["citation"]
     texts = [("overview", -1, ctx.report.opening), *_paragraphs(ctx.report)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,16 @@ def test_page_gives_every_value(name: str, tmp_path: Path) -> None:
 def test_old_layout_is_named_plainly(tmp_path: Path) -> None:
     result = read_case(write_case(tmp_path, TOWNSHIP_2022_OLD_LAYOUT, Page(), "htm"))
     (finding,) = [f for f in run_checks(result.report) if f.rule == "structure.old_format"]
-    assert "2022" in finding.message and "2019" in finding.message
+    assert finding.message.startswith("2022年度报告的表格用的是已废止的2019年试行格式（国办公开办函〔2019〕60号）")
+
+
+def test_old_layout_with_every_figure_blank_is_still_the_old_layout(tmp_path: Path) -> None:
+    blank = replace(TOWNSHIP_2022_OLD_LAYOUT, figures={})
+    page = Page(blank_values=set(blank.shown()))
+    result = read_case(write_case(tmp_path, blank, page, "htm"))
+    assert result.report.edition == "2019" and result.report.values == {}
+    assert findings_of(result) == {"structure.old_format", "structure.section_missing"}
+    assert not [p for p in result.problems if p.kind in ("missing", "missing_table", "unplaced")]
 
 
 def test_narrative_figures_of_a_page_are_compared(tmp_path: Path) -> None:

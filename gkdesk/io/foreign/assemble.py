@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gkdesk.io.foreign.filegrid import FileGrid
+from gkdesk.io.foreign.layout_edition import layout_edition
 from gkdesk.io.foreign.narrative_split import SplitText
 from gkdesk.io.foreign.table_match import TableReading, read_tables
 from gkdesk.io.import_result import ImportProblem, ImportResult
@@ -28,10 +29,15 @@ def _clearly_fits_better(other: TableReading, expected: TableReading) -> bool:
 def best_reading(grids: list[FileGrid], year: int | None, cited_edition: str | None = None) -> TableReading:
     """Read the grids against both editions and keep the one the report is in.
 
-    The year in the title decides (the edition whose definition covers the year) unless the tables clearly
-    are another edition: then they are read as what they are and the checks warn (structure.old_format).
-    Without a year the better fit wins (ties: the edition whose notice the text cites, else the current one).
+    Tables carrying a withdrawn format's own labels (the 2019 table 二's 本年新制作数量, 政府集中采购…) are
+    read in that format whatever the year, even with every figure blank. Otherwise the year in the title
+    decides (the edition whose definition covers the year) unless the tables clearly are another edition:
+    then they are read as what they are and the checks warn (structure.old_format). Without a year the
+    better fit wins (ties: the edition whose notice the text cites, else the current one).
     """
+    layout = layout_edition(grids)
+    if layout is not None and layout != CURRENT_EDITION:  # a withdrawn layout is read as what it is
+        return read_tables(grids, layout)
     readings = {edition: read_tables(grids, edition) for edition in EDITIONS}
     if year is None:
         fallback = cited_edition or CURRENT_EDITION

@@ -372,8 +372,11 @@ def _is_header_row(grid: FileGrid, row: int, labels: TableLabels) -> bool:
 def _read_inline(reading: TableReading, grid: FileGrid, rows: list[int], labels: TableLabels) -> None:
     block: list[int] = []
     after_data = False
+    blank_row: int | None = None  # the first blank row under a header: the figures, when none are typed
     for row in rows:
         if grid.is_blank_row(row):
+            if block and not after_data and blank_row is None:
+                blank_row = row
             continue
         if _is_header_row(grid, row, labels):
             if after_data:
@@ -386,12 +389,18 @@ def _read_inline(reading: TableReading, grid: FileGrid, rows: list[int], labels:
                     reading.unplaced(grid, row, col, f"{labels.table.title}只有一行数据", labels.table.key)
             continue
         after_data = True
-        mapping = _with_inherited(reading, grid, labels, 0, _inline_mapping(grid, block, labels))
-        for col, cell in enumerate(grid.rows[row]):
-            if col in mapping:
-                reading.add(mapping[col], grid, row, col)
-            elif not cell.blank and not reading.placed(grid, row, col):
-                reading.unplaced(grid, row, col, "所在列没有可识别的列标题", labels.table.key)
+        _read_inline_row(reading, grid, row, block, labels)
+    if block and not after_data and blank_row is not None:  # every figure left blank: the table is still there
+        _read_inline_row(reading, grid, blank_row, block, labels)
+
+
+def _read_inline_row(reading: TableReading, grid: FileGrid, row: int, block: list[int], labels: TableLabels) -> None:
+    mapping = _with_inherited(reading, grid, labels, 0, _inline_mapping(grid, block, labels))
+    for col, cell in enumerate(grid.rows[row]):
+        if col in mapping:
+            reading.add(mapping[col], grid, row, col)
+        elif not cell.blank and not reading.placed(grid, row, col):
+            reading.unplaced(grid, row, col, "所在列没有可识别的列标题", labels.table.key)
 
 
 def read_tables(grids: list[FileGrid], edition: str) -> TableReading:
