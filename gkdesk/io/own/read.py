@@ -16,7 +16,7 @@ from pathlib import Path
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import HandEdit, ImportProblem, ImportResult
 from gkdesk.io.own.embedded import EmbeddedDataCorrupt, NoEmbeddedData, OwnFile, own_file_readers
-from gkdesk.model import Paragraph, Report, parse_lenient
+from gkdesk.model import Paragraph, Report, Resolved, parse_lenient
 
 ForeignReader = Callable[[Path], ImportResult]
 _PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
@@ -72,7 +72,19 @@ def _from_own(own: OwnFile) -> ImportResult:
                 difference.key,
             )
         )
+    keep_printed_totals(report, embedded, [difference.key for difference in differences])
     return ImportResult(report, problems, differences, "own", embedded)
+
+
+def keep_printed_totals(report: Report, embedded: Report, edited: list[str]) -> None:
+    """Totals as the document prints them after a hand edit of a figure: the exported total stays in the
+    file until someone changes it, so the report states it (and the checks compare it with the new sum)."""
+    spec = report.spec
+    tables = {spec.cells[key].table for key in edited if key in spec.cells}
+    printed = Resolved(embedded)
+    for cell in spec.cells.values():
+        if cell.derived and cell.table in tables and cell.key not in report.declared and cell.key not in edited:
+            report.set_declared(cell.key, printed.stated(cell.key))
 
 
 def _describe(report: Report, key: str) -> str:
