@@ -24,10 +24,13 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.model import Report
 from gkdesk.rollup import MISSING, RollupResult, county_report, write_rollup_xlsx
 from gkdesk.rollup.figures import ChartData
+from gkdesk.rollup.previous import Previous, load_previous
 from gkdesk.template import OpenedTemplate, open_template
 from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.rollup_result import RollupResultView
 from gkdesk.ui.rollup_worker import RollupWorker
+
+PREVIOUS_FILTER = "上年汇总表或报告 (*.xlsx *.gkr *.docx);;所有文件 (*)"
 
 
 class RollupDialog(QDialog):
@@ -43,6 +46,7 @@ class RollupDialog(QDialog):
         self.opened_template: OpenedTemplate | None = None
         self.rolled: RollupResult | None = None
         self.worker: RollupWorker | None = None
+        self.previous: Previous | None = None  # last year's figures, for the export's comparison chart
 
         self.sources_label = QLabel("尚未选择", self)
         self.template_label = QLabel("（无模板：按多数报告的年度汇总）", self)
@@ -65,6 +69,8 @@ class RollupDialog(QDialog):
         self.export_button = QPushButton("导出汇总表…", self)
         self.county_button = QPushButton("生成本级报告", self)
         self.county_button.setToolTip("新建本级的年度报告，表格预填全县合计数，在主窗口中撰写文字部分")
+        self.previous_button = QPushButton("上年数据…", self)
+        self.previous_button.setToolTip("选择上年的汇总表或本级报告：导出的汇总表中加一幅本年与上年的比较图")
         self.close_button = QPushButton("关闭", self)
         for button in (self.export_button, self.county_button):
             button.setEnabled(False)
@@ -79,6 +85,7 @@ class RollupDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.county_organ, 1)
         bottom.addWidget(self.county_button)
+        bottom.addWidget(self.previous_button)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -98,6 +105,7 @@ class RollupDialog(QDialog):
         self.choose_files.clicked.connect(self._pick_files)
         self.choose_template.clicked.connect(self._pick_template)
         self.export_button.clicked.connect(self._export)
+        self.previous_button.clicked.connect(self._pick_previous)
 
     # ------------------------------------------------------------ choosers (scripted in tests)
 
@@ -110,6 +118,10 @@ class RollupDialog(QDialog):
 
     def ask_template(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self, "选择模板", "", "gkdesk 模板 (*.gkt)")
+        return path or None
+
+    def ask_previous(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择上年的汇总表或报告", "", PREVIOUS_FILTER)
         return path or None
 
     def ask_export_path(self, suggested: str) -> str | None:
@@ -140,6 +152,19 @@ class RollupDialog(QDialog):
         except ReportFileError as error:
             self.show_error("无法打开模板", str(error))
 
+    def _pick_previous(self) -> None:
+        path = self.ask_previous()
+        if not path:
+            return
+        try:
+            self.previous = load_previous(path)
+        except ReportFileError as error:
+            self.show_error("无法读取上年数据", str(error))
+            return
+        year = f"{self.previous.year} 年度" if self.previous.year else "上年"
+        self.previous_button.setText(f"上年数据：{year}")
+        self.previous_button.setToolTip(f"{self.previous.source}：导出的汇总表中加一幅本年与{year}的比较图")
+
     def _export(self) -> bool:
         if self.rolled is None:
             return False
@@ -148,7 +173,7 @@ class RollupDialog(QDialog):
         if not path:
             return False
         try:
-            write_rollup_xlsx(self.rolled, Path(path))
+            write_rollup_xlsx(self.rolled, Path(path), self.previous)
         except ReportFileError as error:
             self.show_error("无法导出汇总表", str(error))
             return False

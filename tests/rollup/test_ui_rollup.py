@@ -162,3 +162,37 @@ def test_result_shows_the_totals_as_official_tables_and_two_charts(qtbot: Any, p
         dialog.county_button.click()
     assert blocker.args[0].values == dialog.rolled.totals.sums
     dialog.close_button.click()  # drops the roll-up's temporary store
+
+
+def test_last_year_chosen_in_the_window_adds_the_comparison_chart(
+    qtbot: Any, prompts: Answers, stick: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    last = tmp_path / "2024"
+    last.mkdir()
+    save_gkr(filled_report("甲镇人民政府", year=2024, values=balanced_values(2)), last / "甲.gkr")
+    last_book = tmp_path / "2024汇总.xlsx"
+    from gkdesk.cli import main
+
+    assert main(["rollup", str(last), "-o", str(last_book)]) == 0
+    dialog = RollupDialog()
+    qtbot.addWidget(dialog)
+    errors: list[str] = []
+    monkeypatch.setattr(dialog, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(dialog, "ask_previous", lambda: str(tmp_path / "nowhere.xlsx"))
+    dialog.previous_button.click()
+    assert dialog.previous is None and "找不到上年数据" in errors[0]
+    monkeypatch.setattr(dialog, "ask_previous", lambda: str(last_book))
+    dialog.previous_button.click()
+    assert dialog.previous is not None and dialog.previous_button.text() == "上年数据：2024 年度"
+    dialog.set_sources([str(stick)])
+    dialog.set_template(open_template(stick / "模板.gkt"))
+    dialog.start()
+    _finish(qtbot, dialog)
+    out = tmp_path / "汇总.xlsx"
+    monkeypatch.setattr(dialog, "ask_export_path", lambda suggested: str(out))
+    dialog.export_button.click()
+    with zipfile.ZipFile(out) as package:
+        assert len([name for name in package.namelist() if name.startswith("xl/charts/chart")]) == 3
+    dialog.close_button.click()
