@@ -165,7 +165,9 @@ def test_captions_and_headers_stay_with_their_first_rows(exported: Path) -> None
         for row in layout.header_rows:  # a caption or header row never ends a page
             assert kept[row], (spec_table.key, row)
         if len(spec_table.bands) > 1:  # table 二: each block whole, blocks free to part
-            block_ends = [r for r in range(layout.n_rows) if r not in layout.header_rows and r + 1 in layout.header_rows]
+            block_ends = [
+                r for r in range(layout.n_rows) if r not in layout.header_rows and r + 1 in layout.header_rows
+            ]
             assert block_ends and all(not kept[r] for r in block_ends)
             assert all(kept[r] for r in range(layout.n_rows - 1) if r not in block_ends), spec_table.key
         else:  # tables 三 and 四 are long: only the header stays with the first row, the rest may break

@@ -143,7 +143,15 @@ def convert_all(sources: list[Path], out_dir: Path) -> None:
     """Convert several .docx to PDF in one LibreOffice run (one start-up instead of many)."""
     assert SOFFICE is not None, "LibreOffice (soffice) is not installed"
     profile = out_dir / f"lo-profile-{uuid.uuid4().hex}"
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(out_dir), *map(str, sources)]
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        *map(str, sources),
+    ]
     env = {**os.environ, "FONTCONFIG_FILE": str(FONT_STAND_INS)}
     subprocess.run(command, check=True, capture_output=True, timeout=300, env=env)

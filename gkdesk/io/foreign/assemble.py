@@ -72,3 +72,9 @@ def assemble(grids: list[FileGrid], text: SplitText) -> ImportResult:
         if section.table is None and section.key not in text.headings_found:
             problems.append(ImportProblem("missing", f"未找到标题“{section.heading}”", cell=section.key))
     return ImportResult(report, problems, [], "foreign")
+
+
+def is_no_report(result: ImportResult, text: SplitText) -> bool:
+    """Nothing of a report was found: none of its tables (even blank ones) and fewer than two section headings."""
+    tables_missing = sum(1 for problem in result.problems if problem.kind == "missing_table")
+    return tables_missing == len(result.report.spec.tables) and len(text.headings_found) < 2

@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.foreign.assemble import assemble
+from gkdesk.io.foreign.assemble import assemble, is_no_report
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.html.charset import decode_page
@@ -48,7 +48,7 @@ def read_page_text(name: str, text: str) -> ImportResult:
     if not text_parts.headings_found and not grids:
         raise ReportFileError(f"{name}：网页中未找到报告的标题和表格，不是政府信息公开工作年度报告")
     result = assemble(grids, text_parts)
-    if not result.report.values and not result.report.declared and len(text_parts.headings_found) < 2:
+    if is_no_report(result, text_parts):
         raise ReportFileError(f"{name}：网页中未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
     return result
 

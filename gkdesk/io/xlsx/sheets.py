@@ -20,6 +20,7 @@ from gkdesk.spec import CURRENT_EDITION, EDITIONS, FormatSpec, load_spec
 
 TEXT_HEADERS = ("部分", "类型", "内容")
 
+
 def _field_names(spec: FormatSpec) -> list[tuple[str, ...]]:
     """Each 基本信息 row's label and aliases (files exported before a label changed say the alias)."""
     return [(field.label, *field.aliases) for field in spec.fields]
@@ -99,21 +100,26 @@ def apply_own_fields(report: Report, own: OwnText) -> None:
         report.contact = contact
 
 
-def _counts(reading: TableReading, grid: FileGrid) -> tuple[int, int]:
-    """(placed, unplaced) cells of `grid` in one reading of all grids."""
+def _counts(reading: TableReading, grid: FileGrid) -> tuple[int, int, int]:
+    """(placed, unplaced, labelled) cells of `grid` in one reading of all grids: labelled counts cells under a
+    row and a column label whether filled or blank."""
     prefix = grid.source + "第"
-    placed = sum(1 for es in reading.entries.values() for e in es if e.text.strip() and e.where.startswith(prefix))
+    mine = [e for es in reading.entries.values() for e in es if e.where.startswith(prefix)]
+    placed = sum(1 for e in mine if e.text.strip())
     unplaced = sum(1 for p in reading.problems if p.kind == "unplaced" and p.where.startswith(prefix))
-    return placed, unplaced
+    return placed, unplaced, len(mine)
 
 
 def table_grids(grids: list[FileGrid]) -> tuple[list[FileGrid], list[ImportProblem]]:
-    """The grids holding report tables, and a note for each skipped sheet that had figures."""
+    """The grids holding report tables, and a note for each skipped sheet that had figures.
+
+    A sheet whose tables are all blank (a report with no figures typed) is still the report's tables.
+    """
     readings = [read_tables(grids, edition) for edition in EDITIONS]
     kept, notes = [], []
     for grid in grids:
-        placed, unplaced = max((_counts(reading, grid) for reading in readings), key=lambda c: c[0] - c[1])
-        if placed > unplaced:
+        placed, unplaced, labelled = max((_counts(reading, grid) for reading in readings), key=lambda c: c[0] - c[1])
+        if placed > unplaced or (unplaced == 0 and labelled > 0):
             kept.append(grid)
         elif unplaced:
             notes.append(
