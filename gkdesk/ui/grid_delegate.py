@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from gkdesk.model import ValueRejected, parse_strict
 from gkdesk.ui.table_model import GRID_CELL_ROLE, ReportTableModel
@@ -15,6 +16,8 @@ class CellDelegate(QStyledItemDelegate):
     """Refuses bad input on commit (the model says why) and warns already while typing."""
 
     liveMessage = Signal(str)  # "" when the text is acceptable
+    fillRequested = Signal(QWidget, str)  # Ctrl+Enter: editor, typed text for the whole selection
+    moveRequested = Signal(QWidget, QAbstractItemView.CursorAction)  # arrow key at the text's edge
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +46,22 @@ class CellDelegate(QStyledItemDelegate):
 
         editor.textChanged.connect(check)
         return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, ctrl = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
+                self.fillRequested.emit(watched, watched.text())
+                return True
+            plain = not event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+            if plain and key == Qt.Key.Key_Right and watched.cursorPosition() == len(watched.text()):
+                self.moveRequested.emit(watched, QAbstractItemView.CursorAction.MoveRight)
+                return True
+            if plain and key == Qt.Key.Key_Left and watched.cursorPosition() == 0:
+                self.moveRequested.emit(watched, QAbstractItemView.CursorAction.MoveLeft)
+                return True
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QLineEdit)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from gkdesk.model import CellValue, ValueRejected, parse_strict
+from gkdesk.ui.frozen_panes import FrozenPanes
 from gkdesk.ui.grid_delegate import CellDelegate
 from gkdesk.ui.table_model import GRID_CELL_ROLE, ReportTableModel
 
@@ -20,11 +29,15 @@ class ReportGridView(QTableView):
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid_model = model
+        self.frozen: FrozenPanes | None = None
         self.setModel(model)
         self.cell_delegate = CellDelegate(model, self)
         self.setItemDelegate(self.cell_delegate)
         self._rejected_key: str | None = None
+        self._move_after_commit: QAbstractItemView.CursorAction | None = None
         model.rejected.connect(self._on_rejected)
+        self.cell_delegate.fillRequested.connect(self.fill_selection)
+        self.cell_delegate.moveRequested.connect(self._commit_and_move)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
@@ -40,13 +53,17 @@ class ReportGridView(QTableView):
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self.fit_columns()
+        self.frozen = FrozenPanes(self, model)
         if model.input_positions:
             self.setCurrentIndex(model.index(*model.input_positions[0]))
 
     # ------------------------------------------------------------ sizing
 
-    def fit_columns(self) -> None:
-        """Label columns get the room their words need (nested group columns stay narrow); values share the rest."""
+    def fit_columns(self, room: int = 0) -> None:
+        """Label columns get the room their words need (nested group columns stay narrow); values share the rest.
+
+        `room`: the width the grid may take; the row-label column widens into it (fewer wrapped lines).
+        """
         table = self.grid_model.table
         metrics = QFontMetrics(self.font())
         char = metrics.horizontalAdvance("国")
@@ -55,36 +72,46 @@ class ReportGridView(QTableView):
         n_label = table.label_columns
         value_cols = self.grid_model.layout.n_cols - n_label
         value_width = int(char * (4.6 if value_cols > 8 else 6 if value_cols > 4 else 9))
+        label_width = char * (16 if n_label > 1 else 12)
+        if n_label:
+            spare = room - (value_width * value_cols + char * 4 * (n_label - 1) + label_width + self.extra_width())
+            label_width += max(0, min(spare, char * 10))
         for col in range(n_label):
             nested = col < n_label - 1
-            self.setColumnWidth(col, char * (4 if nested else 16 if n_label > 1 else 12))
+            self.setColumnWidth(col, char * 4 if nested else label_width)
         for col in range(n_label, self.grid_model.layout.n_cols):
             self.setColumnWidth(col, value_width)
         self.resize_rows()
+
+    def extra_width(self) -> int:
+        """Frame and vertical scroll bar."""
+        return 2 * self.frameWidth() + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
 
     def resize_rows(self) -> None:
         """Wrap long labels: each row is as tall as its longest single-row text needs."""
         metrics = QFontMetrics(self.font())
         line = metrics.lineSpacing()
-        heights = [int(line * 1.9)] * self.grid_model.layout.n_rows
+        heights = [int(line * 1.55)] * self.grid_model.layout.n_rows
         for cell in self.grid_model.layout.cells:
             if cell.rowspan != 1 or not cell.text:
                 continue
             width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
             lines = max(1, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
-            heights[cell.row] = max(heights[cell.row], lines * line + 12)
+            heights[cell.row] = max(heights[cell.row], lines * line + 8)
         for cell in self.grid_model.layout.cells:
             # a tall merged header (the corner note of table 三) spreads over the rows it covers
             if cell.rowspan > 1 and cell.text and cell.kind == "header":
                 width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
                 lines = max(1, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
-                need = lines * line + 12
+                need = lines * line + 8
                 have = sum(heights[r] for r in range(cell.row, cell.row + cell.rowspan))
                 if need > have:
                     for r in range(cell.row, cell.row + cell.rowspan):
                         heights[r] += -(-(need - have) // cell.rowspan)
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
+        if self.frozen is not None:
+            self.frozen.sync_sizes()
 
     def natural_width(self) -> int:
         return sum(self.columnWidth(c) for c in range(self.grid_model.layout.n_cols)) + 2 * self.frameWidth()
@@ -93,6 +120,20 @@ class ReportGridView(QTableView):
         return sum(self.rowHeight(r) for r in range(self.grid_model.layout.n_rows)) + 2 * self.frameWidth()
 
     # ------------------------------------------------------------ navigation
+
+    def scrollTo(self, index: Index, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll so the cell is visible and not under the frozen header rows or label columns."""
+        super().scrollTo(index, hint)
+        if self.frozen is None or not index.isValid():
+            return
+        rect = self.visualRect(index)
+        top, left = self.frozen.header_height(), self.frozen.labels_width()
+        if index.row() >= self.frozen.header_rows and rect.top() < top:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - (top - rect.top()))
+        if index.column() >= self.frozen.label_columns and rect.left() < left:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - (left - rect.left()))
 
     def select_cell(self, cell_key: str) -> None:
         index = self.grid_model.index_of(cell_key)
@@ -125,7 +166,8 @@ class ReportGridView(QTableView):
         index = self.currentIndex()
         super().closeEditor(editor, EndEditHint.NoHint)
         refused, self._rejected_key = self._rejected_key, None
-        if refused is not None and hint != EndEditHint.NoHint:
+        move, self._move_after_commit = self._move_after_commit, None
+        if refused is not None and (hint != EndEditHint.NoHint or move is not None):
             # refused: stay on the cell with the typed text, so it can be corrected
             self.edit(index)
             return
@@ -133,7 +175,9 @@ class ReportGridView(QTableView):
         if refused is None:
             # committed, unchanged or abandoned (Escape): no refusal is pending any more
             self.cell_delegate.liveMessage.emit("")
-        if hint in (EndEditHint.EditNextItem, EndEditHint.SubmitModelCache):
+        if move is not None:
+            self.setCurrentIndex(self.moveCursor(move, Qt.KeyboardModifier.NoModifier))
+        elif hint in (EndEditHint.EditNextItem, EndEditHint.SubmitModelCache):
             self.setCurrentIndex(self._step(True))
         elif hint == EndEditHint.EditPreviousItem:
             self.setCurrentIndex(self._step(False))
@@ -157,11 +201,47 @@ class ReportGridView(QTableView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
             self.setCurrentIndex(self._step(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
+        if self._explain_total(event):
+            return
         super().keyPressEvent(event)
+
+    def _explain_total(self, event: QKeyEvent) -> bool:
+        """Typing on a total: say why nothing happens instead of ignoring the key."""
+        index = self.currentIndex()
+        cell = self.grid_model.grid_cell(index)
+        if cell is None or cell.kind != "value" or self.grid_model.is_input(index) or not event.text().strip():
+            return False
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        assert cell.cell_key is not None
+        self.grid_model.rejected.emit(cell.cell_key, "这是合计，由程序自动计算，不能直接输入；请填写它左边或上面的各项。")
+        return True
+
+    def _commit_and_move(self, editor: QWidget, action: QAbstractItemView.CursorAction) -> None:
+        """Right/Left arrow at the edge of the typed text: commit, then move like Excel."""
+        self._move_after_commit = action
+        self.commitData(editor)
+        self.closeEditor(editor, EndEditHint.NoHint)
+
+    def fill_selection(self, editor: QWidget, text: str) -> None:
+        """Ctrl+Enter: the typed value goes into every input cell of the selection (one undo step)."""
+        keys = self.selected_input_keys()
+        model = self.grid_model
+        if not keys:
+            return
+        changes: list[tuple[str, CellValue]] = []
+        for key in keys:
+            try:
+                changes.append((key, parse_strict(text, model.document.report.spec.cells[key].value_type)))
+            except ValueRejected as error:
+                model.rejected.emit(key, f"填充未执行：{error}")
+                return
+        super().closeEditor(editor, EndEditHint.RevertModelCache)
+        model.set_cells(changes, "填充选区")
 
     # ------------------------------------------------------------ block operations
 
-    def _selected_input_keys(self) -> list[str]:
+    def selected_input_keys(self) -> list[str]:
         keys = []
         for index in self.selectionModel().selectedIndexes() or [self.currentIndex()]:
             if self.grid_model.is_input(index):
@@ -169,7 +249,7 @@ class ReportGridView(QTableView):
         return keys
 
     def clear_selection(self) -> None:
-        keys = self._selected_input_keys()
+        keys = self.selected_input_keys()
         if keys:
             self.grid_model.set_cells([(key, None) for key in keys], "清除单元格")
 

@@ -15,6 +15,7 @@ from gkdesk.ui.edit_actions import EditActions
 from gkdesk.ui.export_actions import add_export_actions
 from gkdesk.ui.file_actions import FileActions
 from gkdesk.ui.findings_panel import FindingsPanel
+from gkdesk.ui.grid_actions import GridActions
 from gkdesk.ui.menus import MenuRegistry
 from gkdesk.ui.navigator import Navigator
 from gkdesk.ui.page_stack import PageStack
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.rollups = RollupActions(self)  # 汇总
         self.exports = add_export_actions(self.menu("file"), self)  # 导出 Word / 导出 Excel
         self.review = ReviewActions(self)  # 批注 panel, 添加批注, 与其他版本比较, hand edits of opened files
+        self.grid_actions = GridActions(self)  # 复制/粘贴/全选, 空白填 0, the grid's context menu
         for action in (self.files.new_action, self.files.open_action, self.files.save_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()

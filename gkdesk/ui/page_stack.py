@@ -67,8 +67,9 @@ class PageStack(QStackedWidget):
             )
             if target is not None:
                 page.grid.select_cell(target)
-                page.scroll_area.ensureWidgetVisible(page.grid)
                 return key
+        if isinstance(page, TablePage):
+            page.show_notes(True)
         narrative = getattr(page, "narrative", None)
         if narrative is not None:
             number = int(anchor.split("#", 1)[1]) if "#" in anchor and anchor.split("#", 1)[1].isdigit() else 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from gkdesk.ui.review_commands import SetCommentStatusCommand
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
 STATUS_COLORS = {"待修改": "#b00020", "已修改": "#9a5b00", "已确认": "#2e7d32"}
 HEADERS = ("位置", "批注", "批注人", "时间", "状态")
+COMPACT_HEIGHT = 130  # first height in the window: its buttons and three comments; drag the edge for more
 
 
 class CommentsPanel(QWidget):
@@ -44,7 +45,7 @@ class CommentsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 260), (2, 110), (3, 130), (4, 64)):
+        for column, width in ((0, 220), (2, 170), (3, 130), (4, 64)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(column, width)
         self.tree.itemClicked.connect(self._on_clicked)
@@ -77,6 +78,10 @@ class CommentsPanel(QWidget):
         document.changed.connect(self._on_changed)
         document.reset.connect(self.refresh)
         self.refresh()
+
+    def sizeHint(self) -> QSize:
+        """Compact, so a returned report's table keeps its rows on a 1366×768 screen."""
+        return QSize(super().sizeHint().width(), COMPACT_HEIGHT)
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("comment", "all"):

@@ -198,9 +198,10 @@ def test_keyboard_entry_keeps_the_current_cell_in_view(qtbot: Any, make_window: 
     type_in_cell(qtbot, window, "requests.other_3.other_org", "1")  # Enter moves on to 四、结转下年度
     index = page.grid.currentIndex()
     assert index == page.model.index_of("requests.carried_forward.natural")
-    top = page.grid.viewport().mapTo(page.content, page.grid.visualRect(index).topLeft()).y()
-    scrolled = page.scroll_area.verticalScrollBar().value()
-    assert scrolled <= top <= scrolled + page.scroll_area.viewport().height()
+    rect = page.grid.visualRect(index)
+    # below the frozen header rows, inside the grid's viewport
+    assert page.grid.frozen is not None and rect.top() >= page.grid.frozen.header_height()
+    assert rect.bottom() <= page.grid.viewport().height()
 
 
 def test_refusal_message_goes_when_a_valid_value_is_committed(qtbot: Any, make_window: Any) -> None:

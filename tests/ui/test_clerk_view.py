@@ -1,0 +1,73 @@
+"""The table stays readable while filling: frozen header rows and labels, the message line under the grid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gkdesk.ui.main_window import MainWindow
+from tests.helpers import filled_report
+from tests.ui.helpers import table_page, type_in_cell
+
+
+def visible_in_window(window: MainWindow, widget: QWidget) -> bool:
+    """The whole widget is shown inside the window (not scrolled away, not clipped by the window edge)."""
+    if not widget.isVisible():
+        return False
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_balance_error_on_the_last_row_is_in_view_at_1280x800(qtbot: Any, make_window: Any) -> None:
+    window = make_window(filled_report())
+    window.resize(1280, 800)
+    type_in_cell(qtbot, window, "requests.carried_forward.natural", "9")
+    page = table_page(window, "requests")
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=page.grid.visualRect(
+        page.model.index_of("requests.carried_forward.natural")).center())
+    QApplication.processEvents()
+    status = page.status_line.status.text()
+    assert "当前单元格" in status and "一+二=" in status and "相差" in status and "本页 2 个错误" in status  # 自然人 and 总计 columns
+    assert visible_in_window(window, page.status_line)
+    # on another cell of the page the page's error is still spelled out
+    page.grid.select_cell("requests.new.commercial")
+    assert page.status_line.status.text().startswith("本页 2 个错误：") and "相差" in page.status_line.status.text()
+
+
+def test_header_rows_stay_visible_when_the_body_scrolls(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(1280, 720)
+    page = table_page(window, "requests")
+    grid = page.grid
+    assert grid.verticalScrollBar().maximum() > 0, "table 三 is taller than the window: the body scrolls"
+    grid.setFocus()
+    for _ in range(40):
+        qtbot.keyClick(grid, Qt.Key.Key_Down)
+    QApplication.processEvents()
+    assert grid.verticalScrollBar().value() > 0
+    frozen = grid.frozen
+    assert frozen is not None and frozen.header.isVisible()
+    assert frozen.header.geometry().top() == grid.viewport().geometry().top()
+    assert frozen.header.height() == frozen.header_height() and frozen.header.verticalScrollBar().value() == 0
+    # the header pane shows the real column headers, e.g. 自然人, at the top of the grid
+    natural = next(c for c in page.model.layout.cells if c.kind == "header" and c.text == "自然人")
+    rect = frozen.header.visualRect(page.model.index(natural.row, natural.col))
+    assert frozen.header.rect().intersects(rect)
+    # the current cell is below the frozen rows, not under them
+    assert grid.visualRect(grid.currentIndex()).top() >= frozen.header_height()
+
+
+def test_label_columns_stay_visible_when_scrolling_sideways(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(900, 700)
+    page = table_page(window, "requests")
+    grid = page.grid
+    grid.horizontalScrollBar().setValue(grid.horizontalScrollBar().maximum())
+    QApplication.processEvents()
+    frozen = grid.frozen
+    assert frozen is not None and frozen.labels.isVisible()
+    assert frozen.labels.width() == frozen.labels_width()
+    assert frozen.labels.horizontalScrollBar().value() == 0
+    assert frozen.header.horizontalScrollBar().value() == grid.horizontalScrollBar().value()
