@@ -62,10 +62,10 @@ _ALLOWED: dict[str, set[str]] = {
     "section": {"key", "number", "heading", "table", "outline"},
     "table": {"title", "grid_columns", "label_columns", "layout", "bands", "groups", "totals"},
     "band": {"header", "columns", "rows"},
-    "header_cell": {"text", "column", "row", "rowspan", "colspan"},
+    "header_cell": {"text", "column", "row", "rowspan", "colspan", "help"},
     "column": {"key", "label", "span", "type", "help"},
     "row": {"key", "label", "short", "group", "help"},
-    "group": {"key", "label", "parent"},
+    "group": {"key", "label", "parent", "help"},
     "total": {"column", "row", "of"},
     "check": {"id", "severity", "kind", "text"},
 }
@@ -168,6 +168,7 @@ def _band(data: Any, where: str, group_keys: set[str]) -> Band:
                     colspan=int(raw.get("colspan", 1)),
                     column=raw.get("column"),
                     row=raw.get("row"),
+                    help=str(raw.get("help", "")),
                 )
             )
         header.append(tuple(cells))
@@ -212,7 +213,14 @@ def _table(key: str, data: Any, where: str) -> Table:
     groups = []
     for i, raw in enumerate(data.get("groups", [])):
         raw = _fields(raw, "group", f"{where}.groups[{i}]")
-        groups.append(Group(_require(raw, "key", f"{where}.groups[{i}]"), _require(raw, "label", where), raw.get("parent")))
+        groups.append(
+            Group(
+                _require(raw, "key", f"{where}.groups[{i}]"),
+                _require(raw, "label", where),
+                raw.get("parent"),
+                str(raw.get("help", "")),
+            )
+        )
     group_keys = {g.key for g in groups}
     _unique([g.key for g in groups], f"{where}.groups")
     for group in groups:

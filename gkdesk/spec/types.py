@@ -42,6 +42,7 @@ class Group:
     key: str
     label: str
     parent: str | None = None
+    help: str = ""  # the counting rule shown as the label's tooltip
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class HeaderCell:
     colspan: int = 1
     column: str | None = None
     row: str | None = None
+    help: str = ""  # for literal text (申请人情况, 行政诉讼…): shown as its tooltip
 
 
 @dataclass(frozen=True)

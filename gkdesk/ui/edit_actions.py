@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from gkdesk.ui.commands import SetCellsCommand, SetFieldCommand, SetParagraphsCommand
+from gkdesk.ui.help_page import InstructionsDialog
 from gkdesk.ui.navigator import BASIC_KEY
 
 if TYPE_CHECKING:
@@ -46,11 +48,21 @@ class EditActions:
         for action in (self.recheck_action, self.next_action, self.acknowledge_action):
             review.addAction(action)
 
+        self.instructions_action = QAction("填报说明(&I)", window)
+        self.instructions_action.setShortcut(QKeySequence("F1"))
+        self.instructions_action.triggered.connect(self.show_instructions)
+        window.menu("help").addAction(self.instructions_action)
         about = QAction("关于 gkdesk(&A)", window)
         about.triggered.connect(
             lambda: window.prompts.info("关于 gkdesk", "gkdesk：政府信息公开工作年度报告填报、审核与汇总。")
         )
         window.menu("help").addAction(about)
+
+    def show_instructions(self) -> InstructionsDialog:
+        dialog = InstructionsDialog(self.window.report.spec, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def undo(self) -> None:
         stack = self.window.document.undo_stack

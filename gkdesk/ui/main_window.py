@@ -13,6 +13,7 @@ from gkdesk.model import Report
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.edit_actions import EditActions
 from gkdesk.ui.export_actions import add_export_actions
+from gkdesk.ui.export_button import export_button
 from gkdesk.ui.file_actions import FileActions
 from gkdesk.ui.findings_panel import FindingsPanel
 from gkdesk.ui.grid_actions import GridActions
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.edits.redo_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.edits.next_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(export_button(self.exports.actions, self.toolbar))
         self.counts_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts_label)
 

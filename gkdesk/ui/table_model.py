@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gkdesk.checks import Finding
 from gkdesk.model import CellValue, ValueRejected, format_value, parse_strict
-from gkdesk.spec import CellSpec, Column, GridCell, Row, Table, build_layout
+from gkdesk.spec import CellSpec, Column, GridCell, Group, HeaderCell, Row, Table, build_layout
 from gkdesk.ui import style
 from gkdesk.ui.commands import SetCellsCommand
 from gkdesk.ui.document import ReportDocument
@@ -45,10 +45,15 @@ class ReportTableModel(QAbstractTableModel):
         # header cells show the counting rule of the column or row they name (e.g. 其他结果)
         self._header_help: dict[str, str] = {}
         for band in table.bands:
-            named: list[Column | Row] = [*band.columns, *band.rows]
+            named: list[Column | Row | Group | HeaderCell] = [*band.columns, *band.rows]
+            named += [cell for line in band.header for cell in line if cell.text]
             for item in named:
+                label = item.text if isinstance(item, HeaderCell) else item.label
                 if item.help:
-                    self._header_help[item.label] = f"{item.label}\n{item.help}"
+                    self._header_help[label] = f"{label}\n{item.help}"
+        for group in table.groups:
+            if group.help:
+                self._header_help[group.label] = f"{group.label}\n{group.help}"
         self._flags = {position: self._compute_flags(cell) for position, cell in self._top.items()}
         self.input_positions = [
             (cell.row, cell.col) for cell in self.layout.value_cells() if not self.cell_spec(cell).derived
@@ -129,8 +134,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and cell.kind == "label" and cell.row_key:
             row = self.table.row(cell.row_key)
             return f"{row.label}\n{row.help}" if row.help else row.label
-        if role == Qt.ItemDataRole.ToolTipRole and cell.kind == "header":
-            return self._header_help.get(cell.text) or None
+        if role == Qt.ItemDataRole.ToolTipRole and cell.kind in ("header", "label"):
+            return self._header_help.get(cell.text) or None  # header texts and group labels
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(style.HEADER_COLOR if cell.kind == "header" else style.LABEL_COLOR)
         if role == Qt.ItemDataRole.TextAlignmentRole:
