@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.right_splitter)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 980])
+        self.splitter.setSizes([230, 1050])  # the navigator wraps; table 四 needs the width
         self.right_splitter.setSizes([600, 180])
         self.setCentralWidget(self.splitter)
 
