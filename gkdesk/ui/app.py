@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from gkdesk import portable
-from gkdesk.ui.pyside_fixes import protect_true_from_emit
 from gkdesk.ui.style import apply_style
 from gkdesk.ui.translations import install_chinese
 
@@ -22,7 +21,6 @@ def make_application() -> QApplication:
     app.setOrganizationName("gkdesk")
     app.setApplicationName("gkdesk")
     app.setApplicationDisplayName("政府信息公开工作年度报告")
-    protect_true_from_emit()
     install_chinese(app)
     apply_style(app)
     return app
