@@ -14,11 +14,11 @@ SCRIPT = textwrap.dedent(
     import os, sys
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, {root!r})
+    emissions = sys.getrefcount(True) + 10_000  # more than True has references: aborts without the fix
     from PySide6.QtCore import QObject, Signal
     from gkdesk.ui.app import make_application
     class Source(QObject):
         fired = Signal(bool)
-    emissions = sys.getrefcount(True) + 10_000  # more than True has references: aborts without the fix
     make_application()
     source = Source()
     source.fired.connect(lambda on: None)
