@@ -45,14 +45,20 @@ def _read_mht(path: Path) -> ImportResult:
 
 def _read_old_word(path: Path) -> ImportResult:
     from gkdesk.io.files.convert import read_legacy
+    from gkdesk.io.foreign.assemble import fill_from_file_name
 
-    return read_legacy(path, _read_docx)
+    result = read_legacy(path, _read_docx)
+    fill_from_file_name(result, path.name)
+    return result
 
 
 def _read_old_sheet(path: Path) -> ImportResult:
     from gkdesk.io.files.convert import read_legacy
+    from gkdesk.io.foreign.assemble import fill_from_file_name
 
-    return read_legacy(path, _read_xlsx)
+    result = read_legacy(path, _read_xlsx)
+    fill_from_file_name(result, path.name)
+    return result
 
 
 READERS: dict[str, Reader] = {  # one for each of gkdesk.io.kinds.REPORT_SUFFIXES

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gkdesk.io.findings import report_findings
 from gkdesk.io.foreign.furniture import is_footer, is_furniture, is_navigation
 from gkdesk.io.foreign.titles import from_opening, parse_title
+from gkdesk.io.html.read import read_html
+from tests.io.web_corpus import COUNTY_DEPT_2023, Page, page_html
 
 
 @pytest.mark.parametrize(
@@ -65,3 +70,23 @@ def test_report_lines_are_not_furniture() -> None:
     for line in ("一、总体情况", "2022年，我镇主动公开政府信息32条。", "某某县2022年政府信息公开工作年度报告"):
         assert not is_furniture(line) and not is_navigation(line) and not is_footer(line)
     assert is_footer("主办单位：某某县人民政府办公室　网站标识码：0000000000")
+
+
+def test_organ_and_year_from_the_file_name_when_the_page_gives_none(tmp_path: Path) -> None:
+    page = Page(title_in="paragraph", furniture=False)
+    text = page_html(COUNTY_DEPT_2023, page).replace(
+        "某某县卫生健康委员会2023年政府信息公开工作年度报告", "政府信息公开工作年度报告"
+    )
+    text = text.replace("统计时限为2023年1月1日", "统计时限为本年1月1日").replace(
+        "与某某县卫生健康委员会办公室", "与办公室"
+    )
+    path = tmp_path / "某某县卫生健康委员会2023年政府信息公开工作年度报告.htm"
+    path.write_text(text, encoding="utf-8")
+    report = read_html(path).report
+    assert (report.organ, report.year) == ("某某县卫生健康委员会", 2023)
+    path_without = tmp_path / "年报.htm"
+    path_without.write_text(text, encoding="utf-8")
+    result = read_html(path_without)
+    assert (result.report.organ, result.report.year) == ("", None)
+    (finding,) = [f for f in report_findings(result.report) if f.rule == "structure.basic_info"]
+    assert "机关名称" in finding.message and "报告年度" in finding.message

@@ -12,7 +12,7 @@ from gkdesk.io.docx.body import read_body
 from gkdesk.io.docx.comments import read_docx_comments
 from gkdesk.io.docx.runs import keep_visible_bold
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.foreign.assemble import assemble, is_no_report
+from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.import_result import ImportResult
@@ -33,6 +33,7 @@ def read_foreign_docx(path: Path) -> ImportResult:
     result = assemble(grids, text)
     if is_no_report(result, text):
         raise ReportFileError(f"{path.name}：未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    fill_from_file_name(result, path.name)
     return result
 
 

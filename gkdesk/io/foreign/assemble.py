@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.layout_edition import layout_edition
 from gkdesk.io.foreign.narrative_split import SplitText
 from gkdesk.io.foreign.table_match import TableReading, read_tables
+from gkdesk.io.foreign.titles import parse_title
 from gkdesk.io.import_result import ImportProblem, ImportResult
 from gkdesk.model import Report
 from gkdesk.spec import CURRENT_EDITION, EDITIONS, edition_for_year, load_spec
@@ -78,3 +81,19 @@ def is_no_report(result: ImportResult, text: SplitText) -> bool:
     """Nothing of a report was found: none of its tables (even blank ones) and fewer than two section headings."""
     tables_missing = sum(1 for problem in result.problems if problem.kind == "missing_table")
     return tables_missing == len(result.report.spec.tables) and len(text.headings_found) < 2
+
+
+def fill_from_file_name(result: ImportResult, name: str) -> None:
+    """Organ and year from the file's name (“某某县2023年政府信息公开工作年度报告.docx”) where the title and the
+    opening gave none; the note that they must be typed by hand goes when the name gave them."""
+    report = result.report
+    if report.organ and report.year is not None:
+        return
+    organ, year = parse_title(Path(name).stem)
+    if not report.organ and organ:
+        report.organ = organ
+        report.organ_level = report.organ_level or report.spec.level_for_name(organ)
+    if report.year is None and year is not None:
+        report.year = year
+    if report.organ and report.year is not None:
+        result.problems = [p for p in result.problems if not (p.kind == "note" and "需手工填写" in p.message)]

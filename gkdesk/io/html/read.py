@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.foreign.assemble import assemble, is_no_report
+from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.html.charset import decode_page
@@ -50,6 +50,7 @@ def read_page_text(name: str, text: str) -> ImportResult:
     result = assemble(grids, text_parts)
     if is_no_report(result, text_parts):
         raise ReportFileError(f"{name}：网页中未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    fill_from_file_name(result, name)
     return result
 
 

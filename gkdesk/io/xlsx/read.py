@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.foreign.assemble import assemble, is_no_report
+from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.foreign.table_match import affinity, is_sentence
@@ -143,6 +143,7 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
     result = assemble(tables, text)
     if is_no_report(result, text):
         raise ReportFileError(f"{path.name}：未找到年度报告的表格（按标签查找），不是政府信息公开工作年度报告")
+    fill_from_file_name(result, path.name)
     _drop_blank_formulas(content, result)
     if own.found:
         apply_own_fields(result.report, own)
