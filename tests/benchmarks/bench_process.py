@@ -4,7 +4,7 @@
 
 - start-up: the window opened on the sample, shown, painted and quit, against a bare PySide6 window doing the
   same show-and-quit in the same run (the ratio is the figure that matters on a shared machine);
-- `check` of a .gkr, of gkdesk's own .xlsx and of a hand-typed .docx, against LibreOffice's headless
+- `check` of a .gkr, of gkdesk's own .xlsx, of a hand-typed .docx and of a saved portal page (.htm, .mht), against LibreOffice's headless
   recalculation of the same .xlsx (skipped when `soffice` is missing);
 - each with compiled modules cached (the normal case) and with PYTHONDONTWRITEBYTECODE=1 (nothing cached).
 
@@ -124,6 +124,14 @@ def _own_xlsx(folder: Path) -> Path:
     return target
 
 
+def _web_pages(folder: Path) -> tuple[Path, Path]:
+    """A saved GBK portal page with site navigation, and the same report as a .mht archive."""
+    from tests.io.web_corpus import DISTRICT_2024, Page, write_mht, write_page
+
+    page = write_page(folder / "page.htm", DISTRICT_2024, Page(encoding="gbk", breadcrumb_before_title=True))
+    return page, write_mht(folder / "page.mht", DISTRICT_2024, Page(encoding="gbk"))
+
+
 def libreoffice_recalc(xlsx: Path, folder: Path, runs: int) -> Cost | None:
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -141,6 +149,7 @@ def figures(runs: int = 5) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         own_xlsx = _own_xlsx(folder)
+        page, archive = _web_pages(folder)
         for no_bytecode in (False, True):
             home = folder / ("home-nobytecode" if no_bytecode else "home")
             env = environment(home, no_bytecode)
@@ -151,7 +160,13 @@ def figures(runs: int = 5) -> dict[str, str]:
             result[f"start-up: window on the sample show-and-quit, CPU ({tag})"] = f"{window.cpu_s:.2f} s"
             result[f"start-up: window / bare window CPU (target ≤ 2.0; {tag})"] = f"{window.cpu_s / bare.cpu_s:.2f}×"
             result[f"start-up: window on the sample, wall ({tag})"] = f"{window.wall_s:.2f} s"
-            for name, path in (("the sample .gkr", SAMPLE), ("own .xlsx", own_xlsx), ("hand-typed .docx", HAND_TYPED_DOCX)):
+            for name, path in (
+                ("the sample .gkr", SAMPLE),
+                ("own .xlsx", own_xlsx),
+                ("hand-typed .docx", HAND_TYPED_DOCX),
+                ("saved GBK web page .htm", page),
+                ("web archive .mht", archive),
+            ):
                 cost = median_cost([python, str(MAIN), "check", str(path)], env, runs)
                 result[f"check {name}, whole process CPU (target < 0.25 s; {tag})"] = f"{cost.cpu_s:.3f} s"
         office = libreoffice_recalc(own_xlsx, folder, max(2, runs // 2))
