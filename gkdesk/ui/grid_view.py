@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from gkdesk.model import CellValue, ValueRejected, parse_strict
 from gkdesk.ui.frozen_panes import FrozenPanes
 from gkdesk.ui.grid_delegate import CellDelegate
+from gkdesk.ui.paste_block import PasteTarget, plan_paste
 from gkdesk.ui.table_model import GRID_CELL_ROLE, ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -268,38 +269,33 @@ class ReportGridView(QTableView):
             lines.append("\t".join(cells))
         return "\n".join(lines)
 
+    def paste_target(self) -> PasteTarget:
+        model = self.grid_model
+        value_rows: dict[int, list[tuple[int, int, str]]] = {}
+        row_keys: dict[int, str] = {}
+        for cell in model.layout.value_cells():
+            assert cell.cell_key is not None and cell.row_key is not None
+            value_rows.setdefault(cell.row, []).append((cell.col, self.columnSpan(cell.row, cell.col), cell.cell_key))
+            row_keys[cell.row] = cell.row_key
+        return PasteTarget(model.document.report.spec, model.table, value_rows, row_keys)
+
     def paste_text(self, text: str) -> str | None:
         """Paste a tab-separated block at the current cell; refuse all of it if any value is bad.
 
-        Block rows go to the data rows from here down, block columns to the value cells from here right
-        (merged cells count once). Totals in the block are skipped: they are computed. Returns the refusal.
+        Block rows go to the data rows from here down (or to the rows their leading labels name), block
+        columns to the value cells from here right (merged cells count once). Totals in the block are
+        skipped: they are computed. What does not fit is named in one message. Returns the refusal.
         """
-        rows = [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        while rows and rows[-1] == [""]:
-            rows.pop()
-        if not rows:
-            return None
-        model = self.grid_model
         start = self.currentIndex()
-        value_rows: dict[int, list[tuple[int, str]]] = {}
-        for cell in model.layout.value_cells():
-            assert cell.cell_key is not None
-            value_rows.setdefault(cell.row, []).append((cell.col, cell.cell_key))
-        target_rows = [r for r in sorted(value_rows) if r >= start.row()]
-        changes: list[tuple[str, CellValue]] = []
-        for block_row, target_row in zip(rows, target_rows, strict=False):
-            cells = [key for col, key in sorted(value_rows[target_row]) if col + self.columnSpan(target_row, col) > start.column()]
-            for raw, key in zip(block_row, cells, strict=False):
-                spec = model.document.report.spec.cells[key]
-                if spec.derived:
-                    continue
-                try:
-                    changes.append((key, parse_strict(raw, spec.value_type)))
-                except ValueRejected as error:
-                    row = model.table.row(spec.row)
-                    reason = f"粘贴未执行：{row.label}·{row.column(spec.column).label} 的“{raw.strip()}”无法输入（{error}）"
-                    model.rejected.emit(key, reason)
-                    self._rejected_key = None
-                    return reason
-        model.set_cells(changes, "粘贴")
+        plan = plan_paste(self.paste_target(), text, start.row(), start.column())
+        model = self.grid_model
+        if plan.refusal is not None:
+            model.rejected.emit(plan.refused_key or "", plan.refusal)
+            self._rejected_key = None
+            return plan.refusal
+        if not plan.changes and not plan.note():
+            return None
+        model.set_cells(plan.changes, "粘贴")
+        if plan.note():
+            model.rejected.emit(plan.changes[0][0] if plan.changes else "", plan.note())
         return None
