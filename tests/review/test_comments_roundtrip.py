@@ -8,6 +8,7 @@ import docx
 
 from gkdesk.io.docx.comments import read_docx_comments
 from gkdesk.io.docx.export import export_docx
+from gkdesk.io.files.safe_zip import Package
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.open import read_with_result
 from gkdesk.model.comments import comment_text, parse_comment_text
@@ -28,7 +29,7 @@ def test_comments_are_word_comments_at_their_cell_and_paragraph(tmp_path: Path) 
     report.add_comment("overview#2", "县政务公开办", "表述不准确")
     path = tmp_path / "r.docx"
     export_docx(report, path)
-    found = read_docx_comments(path, report)
+    found = read_docx_comments(Package(path, ".docx"), report, own=True)
     assert [(c.anchor, c.author, c.text, c.status) for c in found] == [
         ("requests.new.natural", "县政务公开办", "请核对本年新收申请数", "待修改"),
         ("overview#2", "县政务公开办", "表述不准确", "待修改"),

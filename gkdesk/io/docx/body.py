@@ -6,10 +6,9 @@ tracked insertions and hyperlinks are read like ordinary text.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from gkdesk.io.files.safe_zip import check_package, parse_xml, read_part
+from gkdesk.io.files.safe_zip import Package
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid, pad
 from gkdesk.model import Paragraph, Run
 
@@ -114,13 +113,9 @@ def read_table(element: Any, source: str) -> FileGrid:
     return FileGrid(source, pad(rows))
 
 
-def read_body(path: Path) -> list[Block]:
+def read_body(package: Package) -> list[Block]:
     """Paragraphs and tables of the document body in order (tables named “第N个表格”)."""
-    check_package(path, ".docx")
-    data = read_part(path, "word/document.xml")
-    assert data is not None
-    root = parse_xml(data, path, "word/document.xml")
-    body = root.find(W + "body")
+    body = package.xml("word/document.xml").find(W + "body")
     if body is None:
         return []
     blocks: list[Block] = []

@@ -1,24 +1,37 @@
 """Review comments as Word comments: anchored at the table cell or paragraph, and read back.
 
-`add_docx_comments(document, report)` is called by the Word export (one-line hook);
-`read_docx_comments(path, report)` returns the comments found in a returned .docx.
+`add_docx_comments(document, report)` is called by the Word export; `read_docx_comments(package, report, own)`
+returns the comments found in a returned .docx. In gkdesk's own files a table cell is found at its position in
+the exported layout (`build_layout`); only in files typed by others are the tables matched by their labels.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from gkdesk.io.docx.body import W, read_paragraph, read_table
-from gkdesk.io.files.safe_zip import parse_xml, read_part
+from gkdesk.io.files.safe_zip import Package
 from gkdesk.io.foreign.narrative_split import heading_section
 from gkdesk.io.foreign.table_match import read_tables
 from gkdesk.model import Report, ReviewComment
 from gkdesk.model.comments import comment_text, parse_comment_text
+from gkdesk.spec import build_layout
 
 
-def _cell_anchors(tables: list[Any], edition: str) -> dict[str, tuple[int, int, int]]:
-    """cell key → (table index, row, col) for lxml w:tbl elements."""
+def _layout_anchors(report: Report) -> dict[str, tuple[int, int, int]]:
+    """cell key → (table index, row, col) in a gkdesk export: the tables in section order, as laid out."""
+    spec = report.spec
+    tables = [spec.tables[section.table] for section in spec.sections if section.table is not None]
+    anchors: dict[str, tuple[int, int, int]] = {}
+    for index, table in enumerate(tables):
+        for cell in build_layout(table).value_cells():
+            if cell.cell_key is not None:
+                anchors[cell.cell_key] = (index, cell.row, cell.col)
+    return anchors
+
+
+def _matched_anchors(tables: list[Any], edition: str) -> dict[str, tuple[int, int, int]]:
+    """cell key → (table index, row, col) for the lxml w:tbl elements of a file typed by others, by labels."""
     grids = [read_table(table, f"第{i + 1}个表格") for i, table in enumerate(tables)]
     reading = read_tables(grids, edition)
     index = {id(grid): i for i, grid in enumerate(grids)}
@@ -51,7 +64,7 @@ def add_docx_comments(document: Any, report: Report) -> None:
     if not report.comments:
         return
     body_tables = document.tables
-    cells = _cell_anchors([t._tbl for t in body_tables], report.edition)
+    cells = _layout_anchors(report)
     paragraphs = document.paragraphs
     anchors = _paragraph_anchors([p._p for p in paragraphs], report)
     by_anchor = {anchors[id(p._p)]: p for p in paragraphs if id(p._p) in anchors}
@@ -90,15 +103,16 @@ def _anchor_of(
     return paragraphs.get(id(paragraph), "") if paragraph is not None else ""
 
 
-def read_docx_comments(path: Path, report: Report) -> list[ReviewComment]:
-    """The Word comments of a .docx as ReviewComments, anchored where the reader can place them."""
-    data = read_part(path, "word/comments.xml", required=False)
-    if data is None:
+def read_docx_comments(package: Package, report: Report, own: bool) -> list[ReviewComment]:
+    """The Word comments of a .docx as ReviewComments, anchored where the reader can place them (`own`: a
+    gkdesk export, its cells at their layout positions)."""
+    root = package.xml("word/comments.xml", required=False)
+    if root is None:
         return []
-    root = parse_xml(data, path, "word/comments.xml")
-    document = parse_xml(read_part(path, "word/document.xml") or b"", path, "word/document.xml")
+    document = package.xml("word/document.xml")
     tables = list(document.iter(W + "tbl"))
-    cells = {place: key for key, place in _cell_anchors(tables, report.edition).items()}
+    anchors = _layout_anchors(report) if own else _matched_anchors(tables, report.edition)
+    cells = {place: key for key, place in anchors.items()}
     body_paragraphs = [p for p in document.iter(W + "p") if not list(p.iterancestors(W + "tbl"))]  # alive: ids valid
     paragraphs = _paragraph_anchors(body_paragraphs, report)
     starts = {el.get(W + "id"): el for el in document.iter(W + "commentRangeStart", W + "commentReference")}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-import zipfile
 from pathlib import Path
 
 from docx.document import Document
@@ -13,13 +12,12 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree  # type: ignore[import-untyped]
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.safe_zip import Package, xml_parser
 from gkdesk.io.own.embedded import NAMESPACE, EmbeddedDataCorrupt, NoEmbeddedData, Payload
 
 _PROPS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 _DS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 _ITEM = re.compile(r"^customXml/item\d+\.xml$")
-_MAX_PART_BYTES = 50 * 1024 * 1024
 
 
 def payload_xml(payload: Payload) -> bytes:
@@ -52,26 +50,21 @@ def embed_payload(document: Document, payload: Payload) -> None:
 
 
 def _parse(blob: bytes) -> etree._Element | None:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return etree.fromstring(blob, parser)
+        return etree.fromstring(blob, xml_parser(huge_text=True))
     except etree.XMLSyntaxError:
         return None
 
 
-def read_payload(path: Path) -> Payload:
+def read_payload(package: Package) -> Payload:
     """The gkdesk payload of a .docx; NoEmbeddedData if there is none."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                if not _ITEM.match(info.filename) or info.file_size > _MAX_PART_BYTES:
-                    continue
-                root = _parse(archive.read(info))
-                if root is not None and root.tag == f"{{{NAMESPACE}}}report":
-                    return _payload_from(root, path)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise ReportFileError(f"{path.name}：不是有效的 Word 文档（{error}）") from None
-    raise NoEmbeddedData(f"{path.name}：没有 gkdesk 内嵌的报告数据")
+    for name in package.names:
+        if not _ITEM.match(name):
+            continue
+        root = _parse(package.part(name) or b"")
+        if root is not None and root.tag == f"{{{NAMESPACE}}}report":
+            return _payload_from(root, package.path)
+    raise NoEmbeddedData(f"{package.path.name}：没有 gkdesk 内嵌的报告数据")
 
 
 def _payload_from(root: etree._Element, path: Path) -> Payload:

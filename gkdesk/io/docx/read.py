@@ -1,48 +1,50 @@
 """Read a .docx report: gkdesk's own export from its embedded data, anything else by its labels.
 
-`read_docx(path) -> ImportResult` never lets an exception other than ReportFileError escape;
-`read_docx(path) -> ImportResult` is the reader registered in gkdesk.io.open.READERS.
+`read_docx(path) -> ImportResult`, the reader registered in gkdesk.io.open.READERS, opens the package once and
+never lets an exception other than ReportFileError escape.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from gkdesk.io.docx.body import read_body
+from gkdesk.io.docx.body import Block, read_body
 from gkdesk.io.docx.comments import read_docx_comments
+from gkdesk.io.docx.own import read_own_package
 from gkdesk.io.docx.runs import keep_visible_bold
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.safe_zip import Package
 from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.own.read import read_own
+from gkdesk.io.own.read import own_or_foreign, reading
 from gkdesk.model import Paragraph
 from gkdesk.model.comments import merge_comments
 from gkdesk.spec import CURRENT_EDITION, load_spec
 
 
-def read_foreign_docx(path: Path) -> ImportResult:
+def read_foreign_docx(blocks: list[Block], name: str) -> ImportResult:
     """Read a report typed by hand in Word or WPS: tables by their labels, sections by their headings."""
-    blocks = read_body(path)
     grids = [block for block in blocks if isinstance(block, FileGrid)]
     paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
     text = split_text(paragraphs, load_spec(CURRENT_EDITION))
     if not text.headings_found and not grids:
-        raise ReportFileError(f"{path.name}：未找到报告的标题和表格，不是政府信息公开工作年度报告")
+        raise ReportFileError(f"{name}：未找到报告的标题和表格，不是政府信息公开工作年度报告")
     result = assemble(grids, text)
     if is_no_report(result, text):
-        raise ReportFileError(f"{path.name}：未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
-    fill_from_file_name(result, path.name)
+        raise ReportFileError(f"{name}：未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    fill_from_file_name(result, name)
     return result
 
 
 def read_docx(path: Path | str) -> ImportResult:
-    """Read any .docx report; a damaged or foreign non-report file raises ReportFileError in Chinese."""
+    """Read any .docx report, its package opened once; a damaged or non-report file raises ReportFileError."""
     path = Path(path)
-    return read_own(path, ".docx", read_foreign_docx, _after_reading)
-
-
-def _after_reading(path: Path, result: ImportResult) -> None:
-    keep_visible_bold(path, result)
-    merge_comments(result.report, read_docx_comments(path, result.report))
+    with reading(path):
+        package = Package(path, ".docx")
+        blocks = read_body(package)
+        result = own_or_foreign(lambda: read_own_package(package, blocks), lambda: read_foreign_docx(blocks, path.name))
+        keep_visible_bold(blocks, result)
+        merge_comments(result.report, read_docx_comments(package, result.report, own=result.kind == "own"))
+        return result

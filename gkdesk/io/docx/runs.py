@@ -8,22 +8,21 @@ exactly the text applied, their bold is kept (the paragraph's kind stays the exp
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from gkdesk.io.docx.body import read_body
+from gkdesk.io.docx.body import Block
 from gkdesk.io.import_result import ImportResult
 from gkdesk.model import Paragraph, Report, Run
 
 _PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
 
 
-def visible_paragraphs(path: Path, report: Report) -> dict[str, tuple[Run, ...]]:
+def visible_paragraphs(blocks: list[Block], report: Report) -> dict[str, tuple[Run, ...]]:
     """Runs shown at each “section#n” (1-based over non-empty paragraphs, as hand edits are numbered)."""
     headings = {section.heading: section.key for section in report.spec.sections}
     found: dict[str, tuple[Run, ...]] = {}
     section: str | None = None
     count = 0
-    for block in read_body(path):
+    for block in blocks:
         if not isinstance(block, Paragraph):
             continue
         text = block.text.strip()
@@ -44,12 +43,12 @@ def _trimmed(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     return tuple(run for run in items if run.text)
 
 
-def keep_visible_bold(path: Path, result: ImportResult) -> None:
+def keep_visible_bold(blocks: list[Block], result: ImportResult) -> None:
     """For each hand-edited paragraph now holding the visible text, take the visible runs' bold."""
     edited = [d.key for d in result.differences if _PARAGRAPH_RE.match(d.key)]
     if not edited:
         return
-    shown = visible_paragraphs(path, result.report)
+    shown = visible_paragraphs(blocks, result.report)
     report = result.report
     for key in edited:
         runs = shown.get(key)

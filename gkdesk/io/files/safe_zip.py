@@ -1,7 +1,9 @@
-"""Open an untrusted OOXML package (.docx / .xlsx) with bounded sizes: no zip bombs, no huge parts."""
+"""Open an untrusted OOXML package (.docx / .xlsx) with bounded sizes: no zip bombs, no huge parts; and the
+one XML parser configuration every reader uses (no entities, no network, no DTD)."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -16,52 +18,71 @@ MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5000
 
 
-def check_package(path: Path, kind: str) -> None:
-    """Refuse files that are too large, not zip packages, or would expand beyond the bounds."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
-    if size > MAX_FILE_BYTES:
-        raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告文件")
-    if not zipfile.is_zipfile(path):
-        raise ReportFileError(
-            f"{path.name}：不是有效的 {kind} 文件（文件已损坏，或是旧版 .doc/.xls 格式，请另存为 {kind}）"
-        )
-    try:
-        with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise ReportFileError(f"{path.name}：文件已损坏，无法打开（{error}）") from None
-    if len(infos) > MAX_ENTRIES:
-        raise ReportFileError(f"{path.name}：文件内部条目过多，已损坏或不是报告文件")
-    if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES or any(i.file_size > MAX_PART_BYTES for i in infos):
-        raise ReportFileError(f"{path.name}：文件解压后过大，已损坏或不是报告文件")
+class Package:
+    """An untrusted .docx/.xlsx read once: its bytes, bounded, and one zip directory that every part is read from."""
 
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告文件")
+            data = path.read_bytes()
+        except OSError as error:
+            raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+        buffer = io.BytesIO(data)
+        if not zipfile.is_zipfile(buffer):
+            raise ReportFileError(
+                f"{path.name}：不是有效的 {kind} 文件（文件已损坏，或是旧版 .doc/.xls 格式，请另存为 {kind}）"
+            )
+        try:
+            self._zip = zipfile.ZipFile(buffer)
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+            raise ReportFileError(f"{path.name}：文件已损坏，无法打开（{error}）") from None
+        if len(infos) > MAX_ENTRIES:
+            raise ReportFileError(f"{path.name}：文件内部条目过多，已损坏或不是报告文件")
+        if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES or any(i.file_size > MAX_PART_BYTES for i in infos):
+            raise ReportFileError(f"{path.name}：文件解压后过大，已损坏或不是报告文件")
+        self.names = [info.filename for info in infos]
 
-def read_part(path: Path, name: str, required: bool = True) -> bytes | None:
-    """The bytes of one part, reading at most MAX_PART_BYTES (the size in the header may lie)."""
-    try:
-        with zipfile.ZipFile(path) as package:
+    def part(self, name: str, required: bool = True) -> bytes | None:
+        """The bytes of one part, reading at most MAX_PART_BYTES (the size in the header may lie)."""
+        try:
             try:
-                info = package.getinfo(name)
+                info = self._zip.getinfo(name)
             except KeyError:
                 if required:
-                    raise ReportFileError(f"{path.name}：缺少 {name}，不是有效的 Word/Excel 文件") from None
+                    raise ReportFileError(f"{self.path.name}：缺少 {name}，不是有效的 Word/Excel 文件") from None
                 return None
-            with package.open(info) as handle:
+            with self._zip.open(info) as handle:
                 data = handle.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
-        raise ReportFileError(f"{path.name}：文件已损坏，无法读取 {name}（{error}）") from None
-    if len(data) > MAX_PART_BYTES:
-        raise ReportFileError(f"{path.name}：{name} 过大，已损坏或不是报告文件")
-    return data
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+            raise ReportFileError(f"{self.path.name}：文件已损坏，无法读取 {name}（{error}）") from None
+        if len(data) > MAX_PART_BYTES:
+            raise ReportFileError(f"{self.path.name}：{name} 过大，已损坏或不是报告文件")
+        return data
+
+    def xml(self, name: str, required: bool = True) -> Any:
+        """One part parsed (None when an optional part is absent); damaged XML raises ReportFileError."""
+        data = self.part(name, required)
+        return None if data is None else parse_xml(data, self.path, name)
+
+
+def check_package(path: Path, kind: str) -> None:
+    """Refuse files that are too large, not zip packages, or would expand beyond the bounds."""
+    Package(path, kind)
+
+
+def xml_parser(huge_text: bool = False) -> Any:
+    """The XML parser every reader uses: no entities, no network, no DTD. `huge_text` lifts libxml2's 10 MB limit
+    on one text node, for gkdesk's own embedded report (a part already bounded by MAX_PART_BYTES)."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge_text)
 
 
 def parse_xml(data: bytes, path: Path, name: str) -> Any:
     """Parse XML without entities, network or huge trees."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
     try:
-        return etree.fromstring(data, parser)
+        return etree.fromstring(data, xml_parser())
     except (etree.XMLSyntaxError, ValueError) as error:
         raise ReportFileError(f"{path.name}：{name} 已损坏（XML 错误：{error}）") from None

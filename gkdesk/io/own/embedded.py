@@ -107,13 +107,10 @@ def verify_payload(payload: Payload, source: str) -> Report:
 
 def read_own_docx(path: Path | str) -> OwnFile:
     """Read a .docx exported by gkdesk: the embedded report plus visible hand edits."""
-    from gkdesk.io.docx.custom_xml import read_payload
-    from gkdesk.io.docx.visible import visible_differences
+    from gkdesk.io.docx.own import read_own_package
+    from gkdesk.io.files.safe_zip import Package
 
-    path = Path(path)
-    payload = read_payload(path)
-    report = verify_payload(payload, path.name)
-    return OwnFile(report, payload, visible_differences(path, report))
+    return read_own_package(Package(Path(path), ".docx"))
 
 
 def read_own_xlsx(path: Path | str) -> OwnFile:

@@ -10,47 +10,42 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import HandEdit, ImportProblem, ImportResult
-from gkdesk.io.own.embedded import EmbeddedDataCorrupt, NoEmbeddedData, OwnFile, own_file_readers
+from gkdesk.io.own.embedded import EmbeddedDataCorrupt, NoEmbeddedData, OwnFile
 from gkdesk.model import Paragraph, Report, Resolved, parse_lenient
 
-ForeignReader = Callable[[Path], ImportResult]
 _PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
 
 
-def read_own(
-    path: Path, suffix: str, foreign: ForeignReader, extra: Callable[[Path, ImportResult], None] | None = None
-) -> ImportResult:
-    """Embedded data first, else labels, then `extra` (e.g. Word comments); failures become ReportFileError."""
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """The reader boundary: whatever a damaged file raises reaches the user as a ReportFileError in Chinese."""
     try:
-        result = _read_own(path, suffix, foreign)
-        if extra is not None:
-            extra(path, result)
-        return result
+        yield
     except ReportFileError:
         raise
     except (MemoryError, RecursionError):
         raise ReportFileError(f"{path.name}：文件过于复杂或已损坏，无法读取") from None
-    except Exception:  # the reader boundary: a damaged file must never show a traceback
+    except Exception:  # a damaged file must never show a traceback
         raise ReportFileError(f"{path.name}：文件已损坏或不是报告文件，无法读取") from None
 
 
-def _read_own(path: Path, suffix: str, foreign: ForeignReader) -> ImportResult:
-    from gkdesk.io.files.safe_zip import check_package
-
-    check_package(path, suffix)
+def own_or_foreign(own: Callable[[], OwnFile], foreign: Callable[[], ImportResult]) -> ImportResult:
+    """The embedded report with its hand edits; without embedded data (or with damaged data, noted) the file
+    read by its labels."""
     note = None
     try:
-        return _from_own(own_file_readers()[suffix](path))
+        return _from_own(own())
     except NoEmbeddedData:
         pass  # not made by gkdesk: read by its labels
     except EmbeddedDataCorrupt as error:
         note = f"gkdesk 内嵌数据不可用（{error}），已按表格和标题读取可见内容"
-    result = foreign(path)
+    result = foreign()
     if note:
         result.problems.insert(0, ImportProblem("note", note))
     return result

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.safe_zip import check_package
 from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.foreign.table_match import affinity, is_sentence
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.own.read import read_own
+from gkdesk.io.own.embedded import read_own_xlsx
+from gkdesk.io.own.read import own_or_foreign, reading
 from gkdesk.io.xlsx.sheets import (
     apply_own_fields,
     is_check_sheet,
@@ -153,7 +155,12 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
 
 def read_xlsx(path: Path | str) -> ImportResult:
     """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese."""
-    return read_own(Path(path), ".xlsx", read_foreign_xlsx, _merge_excel_comments)
+    path = Path(path)
+    with reading(path):
+        check_package(path, ".xlsx")
+        result = own_or_foreign(lambda: read_own_xlsx(path), lambda: read_foreign_xlsx(path))
+        _merge_excel_comments(path, result)
+        return result
 
 
 def _merge_excel_comments(path: Path, result: ImportResult) -> None:
