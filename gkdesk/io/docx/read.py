@@ -12,30 +12,16 @@ from gkdesk.io.docx.body import Block, read_body
 from gkdesk.io.docx.comments import read_docx_comments
 from gkdesk.io.docx.own import read_own_package
 from gkdesk.io.docx.runs import keep_visible_bold
-from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.safe_zip import Package
-from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
-from gkdesk.io.foreign.filegrid import FileGrid
-from gkdesk.io.foreign.narrative_split import split_text
+from gkdesk.io.foreign.assemble import read_document_blocks
 from gkdesk.io.import_result import ImportResult
 from gkdesk.io.own.read import own_or_foreign, reading
-from gkdesk.model import Paragraph
 from gkdesk.model.comments import merge_comments
-from gkdesk.spec import CURRENT_EDITION, load_spec
 
 
 def read_foreign_docx(blocks: list[Block], name: str) -> ImportResult:
     """Read a report typed by hand in Word or WPS: tables by their labels, sections by their headings."""
-    grids = [block for block in blocks if isinstance(block, FileGrid)]
-    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
-    text = split_text(paragraphs, load_spec(CURRENT_EDITION))
-    if not text.headings_found and not grids:
-        raise ReportFileError(f"{name}：未找到报告的标题和表格，不是政府信息公开工作年度报告")
-    result = assemble(grids, text)
-    if is_no_report(result, text):
-        raise ReportFileError(f"{name}：未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
-    fill_from_file_name(result, name)
-    return result
+    return read_document_blocks(blocks, name)
 
 
 def read_docx(path: Path | str) -> ImportResult:

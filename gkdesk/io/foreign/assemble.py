@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gkdesk.io.errors import ReportFileError
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.layout_edition import layout_edition
-from gkdesk.io.foreign.narrative_split import SplitText
+from gkdesk.io.foreign.narrative_split import SplitText, split_text
 from gkdesk.io.foreign.table_match import TableReading, read_tables
 from gkdesk.io.foreign.titles import parse_title
 from gkdesk.io.import_result import ImportProblem, ImportResult
-from gkdesk.model import Report
+from gkdesk.model import Paragraph, Report
 from gkdesk.spec import CURRENT_EDITION, EDITIONS, edition_for_year, load_spec
 
 _CLEARLY_FEWER_UNPLACED = 3  # the other edition must place at least this many more cells to override the year
@@ -97,3 +98,21 @@ def fill_from_file_name(result: ImportResult, name: str) -> None:
         report.year = year
     if report.organ and report.year is not None:
         result.problems = [p for p in result.problems if not (p.kind == "note" and "需手工填写" in p.message)]
+
+
+def read_document_blocks(blocks: list[Paragraph | FileGrid], name: str, where: str = "") -> ImportResult:
+    """A report from a document's paragraphs and tables in reading order (a Word body, a web page's article).
+
+    `name` names the file in messages and may give organ and year; `where` (“网页中”) says where nothing
+    was found. A file with neither headings nor tables of a report is refused in Chinese.
+    """
+    grids = [block for block in blocks if isinstance(block, FileGrid)]
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    text = split_text(paragraphs, load_spec(CURRENT_EDITION))
+    if not text.headings_found and not grids:
+        raise ReportFileError(f"{name}：{where}未找到报告的标题和表格，不是政府信息公开工作年度报告")
+    result = assemble(grids, text)
+    if is_no_report(result, text):
+        raise ReportFileError(f"{name}：{where}未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
+    fill_from_file_name(result, name)
+    return result

@@ -11,15 +11,11 @@ from pathlib import Path
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
-from gkdesk.io.foreign.filegrid import FileGrid
-from gkdesk.io.foreign.narrative_split import split_text
+from gkdesk.io.foreign.assemble import read_document_blocks
 from gkdesk.io.html.charset import decode_page
 from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
 from gkdesk.io.html.page import page_content
 from gkdesk.io.import_result import ImportResult
-from gkdesk.model import Paragraph
-from gkdesk.spec import CURRENT_EDITION, load_spec
 
 MAX_PAGE_BYTES = 30 * 1024 * 1024
 
@@ -42,16 +38,7 @@ def read_page_text(name: str, text: str) -> ImportResult:
         content = page_content(text)
     except (ValueError, LxmlError, RecursionError, MemoryError):
         raise ReportFileError(f"{name}：网页内容已损坏或过于复杂，无法读取") from None
-    grids = [block for block in content.blocks if isinstance(block, FileGrid)]
-    paragraphs = [block for block in content.blocks if isinstance(block, Paragraph)]
-    text_parts = split_text(paragraphs, load_spec(CURRENT_EDITION))
-    if not text_parts.headings_found and not grids:
-        raise ReportFileError(f"{name}：网页中未找到报告的标题和表格，不是政府信息公开工作年度报告")
-    result = assemble(grids, text_parts)
-    if is_no_report(result, text_parts):
-        raise ReportFileError(f"{name}：网页中未找到年度报告的三张表格和各部分标题，不是政府信息公开工作年度报告")
-    fill_from_file_name(result, name)
-    return result
+    return read_document_blocks(content.blocks, name, "网页中")
 
 
 def read_html(path: Path | str) -> ImportResult:
