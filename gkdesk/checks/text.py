@@ -41,6 +41,7 @@ def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
     """A figure the narrative states about the tables must equal the table's figure."""
     findings = []
     reported: set[tuple[str, str, int]] = set()
+    identities: dict[str, int] = {}  # the same phrase twice in a section: the second is told apart by count
     figures = narrative_figures(ctx.spec)
     for section_key, index, text in _paragraphs(ctx.report):
         for stated in stated_figures(text, figures):
@@ -55,7 +56,11 @@ def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
                 f"{section.heading} 第{chinese_number(index + 1)}段：正文“{stated.phrase}”"
                 f"（{stated.name}）为{stated.value}，而{places}为{format_value(table_value)}"
             )
-            findings.append(Finding(check.id, check.severity, stated.cells, message, section_key, anchor))
+            identity = f"{section_key}:{stated.name}:{stated.phrase}"
+            identities[identity] = identities.get(identity, 0) + 1
+            if identities[identity] > 1:
+                identity += f"#{identities[identity]}"
+            findings.append(Finding(check.id, check.severity, stated.cells, message, section_key, anchor, identity))
     return findings
 
 
@@ -99,7 +104,7 @@ def check_old_format(ctx: CheckContext, check: Check) -> list[Finding]:
         if citation in text:
             anchor = paragraph_anchor(section_key, index) if index >= 0 else "opening"
             message = f"{year}年度报告引用了已被替代的{citation}，应引用{current_spec.name}"
-            findings.append(Finding(check.id, check.severity, (), message, section_key, anchor))
+            findings.append(Finding(check.id, check.severity, (), message, section_key, anchor, f"{section_key}:{citation}"))
             break
     return findings
 

@@ -19,6 +19,7 @@ from gkdesk.ui.findings_panel import FindingsPanel
 from gkdesk.ui.grid_actions import GridActions
 from gkdesk.ui.menus import MenuRegistry
 from gkdesk.ui.navigator import Navigator
+from gkdesk.ui.orphan_notes import OrphanNotes
 from gkdesk.ui.page_stack import PageStack
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.recovery import Autosaver, RecoveredReport, find_recovered
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.exports = add_export_actions(self.menu("file"), self)  # 导出 Word / 导出 Excel
         self.review = ReviewActions(self)  # 批注 panel, 添加批注, 与其他版本比较, hand edits of opened files
         self.grid_actions = GridActions(self)  # 复制/粘贴/全选, 空白填 0, the grid's context menu
+        self.orphan_notes = OrphanNotes(self)  # 清理失效的说明
         for action in (self.files.new_action, self.files.open_action, self.files.save_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()

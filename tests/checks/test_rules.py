@@ -275,3 +275,16 @@ def test_values_resolved_by_the_caller_give_the_same_findings() -> None:
     report = filled_report()
     report.values["requests.new.natural"] = 3
     assert run_checks(report, resolved=Resolved(report)) == run_checks(report)
+
+
+def test_acknowledgement_of_a_text_warning_follows_its_paragraph() -> None:
+    report = sample_report()
+    (finding,) = run_checks(report)
+    report.acknowledge(finding.key, "数字含已修订文件")
+    overview = report.paragraphs("overview")
+    report.set_paragraphs("overview", [Paragraph.plain("新增的一段。"), *overview])
+    (moved,) = run_checks(report)
+    assert moved.anchor != finding.anchor and moved.key == finding.key
+    report.set_paragraphs("overview", list(reversed(overview)))
+    (reordered,) = run_checks(report)
+    assert reordered.key in report.acknowledgements
