@@ -106,6 +106,7 @@ class ExportActions:
 
     def export(self, suffix: str) -> Path | None:
         """Ask where, ask about errors, write; returns the written path or None."""
+        self.window.autosaver.save_now()  # a long operation: unsaved work goes to the recovery file first
         report = self.window.document.report
         findings = run_checks(report)
         errors = sum(1 for finding in findings if finding.is_error)

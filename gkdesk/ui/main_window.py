@@ -196,6 +196,6 @@ class MainWindow(QMainWindow):
         self.preferences.store_bytes("window/geometry", self.saveGeometry())
         self.preferences.store_bytes("window/splitter", self.splitter.saveState())
         self.preferences.store_bytes("window/right_splitter", self.right_splitter.saveState())
-        self.autosaver.timer.stop()
+        self.autosaver.stop()
         self.autosaver.discard()
         event.accept()

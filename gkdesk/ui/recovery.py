@@ -1,4 +1,9 @@
-"""Never lose work: autosave to a recovery folder a few seconds after each change, and find it again."""
+"""Never lose work: autosave to a recovery folder a few seconds after each change, and find it again.
+
+The recovery file is written `delay_ms` after the last change, but never later than `bound_ms` after the
+first change not yet in it, however long the typing goes on; also when the program loses focus (another
+program, a dialog) and before long operations (the window calls save_now()).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 
 from gkdesk import portable
 from gkdesk.io.errors import ReportFileError
@@ -23,6 +29,7 @@ RECOVERY_ENV = "GKDESK_RECOVERY_DIR"
 SUFFIX = ".gkrecover"
 KIND = "gkdesk-recovery"
 DEFAULT_DELAY_MS = 3000
+DEFAULT_BOUND_MS = 5000  # the longest unsaved work can wait for its recovery file, even while typing
 
 
 def recovery_dir() -> Path:
@@ -103,36 +110,67 @@ def _owner_gone(file: Path) -> bool:
 
 
 class Autosaver(QObject):
-    """Writes the document to this session's recovery file `delay_ms` after the last change while it is unsaved."""
+    """Writes the document to this session's recovery file while it is unsaved: `delay_ms` after the last
+    change, at the latest `bound_ms` after the first change the recovery file does not hold yet."""
 
     failed = Signal(str)
     saved = Signal(str)
 
-    def __init__(self, document: ReportDocument, delay_ms: int = DEFAULT_DELAY_MS, parent: QObject | None = None):
+    def __init__(
+        self,
+        document: ReportDocument,
+        delay_ms: int = DEFAULT_DELAY_MS,
+        parent: QObject | None = None,
+        bound_ms: int = DEFAULT_BOUND_MS,
+    ):
         super().__init__(parent)
         self.document = document
         self.file = recovery_dir() / f"session-{uuid.uuid4().hex[:12]}{SUFFIX}"
         self.lock: QLockFile | None = None
-        self.timer = QTimer(self)
+        self.timer = QTimer(self)  # restarted by every change
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.save_now)
+        self.deadline = QTimer(self)  # started by the first unsaved change, never restarted
+        self.deadline.setSingleShot(True)
+        self.deadline.setInterval(min(bound_ms, delay_ms))
+        self.deadline.timeout.connect(self.save_now)
         document.changed.connect(lambda _c: self.schedule())
         document.reset.connect(self.schedule)
         document.stateChanged.connect(self._on_state)
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            application.applicationStateChanged.connect(self._on_application_state)
+            application.focusWindowChanged.connect(self._on_focus_window)
 
     def schedule(self) -> None:
         if self.document.dirty:
             self.timer.start()
+            if not self.deadline.isActive():
+                self.deadline.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.deadline.stop()
 
     def _on_state(self) -> None:
         if not self.document.dirty:
-            self.timer.stop()
+            self.stop()
             self.discard()
         else:
             self.schedule()
 
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and self.timer.isActive():
+            self.save_now()  # the person switched to another program: what is pending goes to disk now
+
+    def _on_focus_window(self, _window: QWindow | None) -> None:
+        if self.timer.isActive():
+            self.save_now()  # a dialog or another window took the focus
+
     def save_now(self) -> None:
+        """Write the recovery file now if there are unsaved changes (also called before long operations)."""
+        self.stop()
         if not self.document.dirty:
             return
         data = {

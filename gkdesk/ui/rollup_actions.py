@@ -24,6 +24,7 @@ class RollupActions:
 
     def open_dialog(self) -> RollupDialog:
         """Show the (modeless) roll-up dialog, reusing an open one."""
+        self.window.autosaver.save_now()  # a long operation: unsaved work goes to the recovery file first
         if self.dialog is None:
             from gkdesk.ui.rollup_dialog import RollupDialog  # the roll-up code loads on first use
 
