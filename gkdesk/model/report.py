@@ -176,8 +176,9 @@ class Report:
         for key, value in changes:
             self.set_value(key, value)
 
-    def set_declared(self, key: str, value: CellValue) -> None:
-        if value is None:
+    def set_declared(self, key: str, value: CellValue, blank: bool = False) -> None:
+        """A total as a file states it; None drops it (the sum is stated), unless `blank`: the file left it empty."""
+        if value is None and not blank:
             self.declared.pop(key, None)
         else:
             self.declared[key] = value

@@ -46,11 +46,14 @@ class Resolved:
             for part in parts:
                 total += numbers[part]
             self.derived[target] = total
-            numbers[target] = as_number(declared[target]) if target in declared else total
+            # a total the file left blank (declared as None) is shown blank but counts as its sum in the arithmetic:
+            # the blank is reported once (value.blank), not again as a wrong total
+            numbers[target] = as_number(declared[target]) if declared.get(target) is not None else total
         self._numbers = numbers
 
     def stated(self, key: str) -> CellValue:
-        """What the report states: a declared total where a file had one, the derived total, or the input."""
+        """What the report states: a declared total where a file had one (None where the file left it blank),
+        the derived total, or the input."""
         if key in self.report.declared:
             return self.report.declared[key]
         if key in self.derived:
@@ -66,4 +69,5 @@ class Resolved:
 
     def declared_mismatch(self, key: str) -> bool:
         """True where a file declared a total that differs from the derived one."""
-        return key in self.report.declared and key in self.derived and self.report.declared[key] != self.derived[key]
+        stated = self.report.declared.get(key)
+        return stated is not None and key in self.derived and stated != self.derived[key]

@@ -9,12 +9,16 @@ import docx
 import openpyxl
 
 from gkdesk.checks import run_checks
+from gkdesk.checks.report_json import values_json
 from gkdesk.io.docx.export import export_docx
+from gkdesk.io.gkr import load_gkr, save_gkr
+from gkdesk.io.import_result import import_findings
 from gkdesk.io.open import read_with_result
 from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.model import Resolved
 from gkdesk.review.compare import compare_reports
 from tests.helpers import sample_report
+from tests.io.web_corpus import COUNTY_DEPT_2023, Page, write_page
 
 GRANTED = "requests.granted.natural"
 
@@ -62,3 +66,32 @@ def test_xlsx_hand_edit_of_a_figure_and_its_total(tmp_path: Path) -> None:
     assert stated.stated("requests.carried_over.total") == Resolved(original).number("requests.carried_over.total")
     changes = {change.key for change in compare_reports(original, report) if change.kind == "value"}
     assert changes == {"requests.new.natural", "requests.new.total"}
+
+
+def test_a_blank_total_is_blank_everywhere(tmp_path: Path) -> None:
+    """A total left empty reads as blank (null in check --json) with value.blank, in a gkdesk export edited by
+    hand and in a file typed by others; the arithmetic counts it as its sum, so it is reported once."""
+    original = sample_report()
+    path = tmp_path / "退回.xlsx"
+    export_xlsx(original, path)
+    workbook = openpyxl.load_workbook(path)
+    workbook["表三"]["J6"] = None  # 一、本年新收 总计, emptied
+    workbook.save(path)
+    result = read_with_result(path)
+    assert Resolved(result.report).stated("requests.new.total") is None
+    assert values_json(result.report)["requests"]["new"]["total"] is None
+    rules = [f.rule for f in import_findings(result) + run_checks(result.report)]
+    assert "value.blank" in rules and "T3.row_total" not in rules and "T3.balance" not in rules
+    reread = tmp_path / "退回.gkr"
+    save_gkr(result.report, reread)
+    assert Resolved(load_gkr(reread)).stated("requests.new.total") is None
+
+
+def test_a_blank_total_in_a_page_is_null_in_check_json(tmp_path: Path) -> None:
+    page = Page(blank_values={"requests.new.total", "requests.new.natural"})
+    result = read_with_result(write_page(tmp_path / "p.htm", COUNTY_DEPT_2023, page))
+    values = values_json(result.report)
+    assert values["requests"]["new"]["total"] is None and values["requests"]["new"]["natural"] is None
+    assert values["requests"]["carried_over"]["total"] == 1
+    blank = [f for f in import_findings(result) + run_checks(result.report) if f.rule == "value.blank"]
+    assert {f.severity for f in blank} == {"warning"} and len(blank) == 2

@@ -101,6 +101,7 @@ class TableReading:
                 # A blank input cell is reported by the checks (value.blank); a blank total is not a value
                 # of the report (totals are derived), so only reading the file can tell it was left empty.
                 if cell.derived and cell.table in filled_tables:
+                    declared[key] = None  # stated as blank: shown blank, null in check --json
                     problems.append(
                         ImportProblem(
                             "blank",

@@ -68,6 +68,10 @@ def _from_own(own: OwnFile) -> ImportResult:
             )
         )
     keep_printed_totals(report, embedded, [difference.key for difference in differences])
+    for key in [difference.key for difference in differences]:
+        if key in report.spec.cells and key in report.declared and report.declared[key] is None:
+            where = _describe(embedded, key)
+            problems.append(ImportProblem("blank", "合计单元格为空白；公开的报告应填写合计数", where, key))
     return ImportResult(report, problems, differences, "own", embedded)
 
 
@@ -79,7 +83,8 @@ def keep_printed_totals(report: Report, embedded: Report, edited: list[str]) -> 
     printed = Resolved(embedded)
     for cell in spec.cells.values():
         if cell.derived and cell.table in tables and cell.key not in report.declared and cell.key not in edited:
-            report.set_declared(cell.key, printed.stated(cell.key))
+            stated = printed.stated(cell.key)
+            report.set_declared(cell.key, stated, blank=stated is None)
 
 
 def _describe(report: Report, key: str) -> str:
@@ -104,7 +109,7 @@ def apply_edit(report: Report, key: str, text: str) -> None:
     if key in spec.cells:
         value = parse_lenient(text, spec.cells[key].value_type)
         if spec.cells[key].derived:
-            report.set_declared(key, value)
+            report.set_declared(key, value, blank=value is None)
         else:
             report.set_value(key, value)
         return

@@ -121,7 +121,11 @@ def _drop_blank_formulas(content: bytes, result: ImportResult) -> None:
     if not any(problem.kind == "blank" for problem in result.problems):
         return
     formulas = _formula_positions(content)
-    result.problems = [p for p in result.problems if not (p.kind == "blank" and p.where in formulas)]
+    computed = [p for p in result.problems if p.kind == "blank" and p.where in formulas]
+    for problem in computed:
+        if result.report.declared.get(problem.cell, 0) is None:
+            del result.report.declared[problem.cell]
+    result.problems = [p for p in result.problems if p not in computed]
 
 
 def read_foreign_xlsx(path: Path) -> ImportResult:
