@@ -89,11 +89,13 @@ class NarrativeEditor(QWidget):
         self.draft_button.clicked.connect(self.draft_from_tables)
         bar.addWidget(self.draft_button)
         bar.addStretch(1)
-        bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self.editor, 1)
+        # under the text, right-aligned: never squeezed out by the buttons on a narrow window
+        layout.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight)
 
         self._load(self._last)
         self.editor.document().contentsChanged.connect(self._on_edited)
