@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gkdesk.io.errors import os_error_reason
 from gkdesk.rollup.result import Refusal
 from gkdesk.template.gkt import SUFFIX as TEMPLATE_SUFFIX
 
@@ -33,7 +34,7 @@ def _walk(folder: Path, suffixes: set[str], found: Collected, depth: int = 0) ->
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
-        found.refused.append(Refusal(str(folder), f"无法读取文件夹：{error.strerror or error}"))
+        found.refused.append(Refusal(str(folder), f"无法读取文件夹：{os_error_reason(error)}"))
         return
     for entry in entries:
         if _skipped_name(entry.name) or entry.is_symlink():

@@ -12,7 +12,7 @@ import io
 import unicodedata
 from pathlib import Path
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, reading_error
 from gkdesk.spec import load_spec
 from gkdesk.template.model import Unit
 
@@ -78,7 +78,7 @@ def read_units(path: Path | str, edition: str) -> tuple[Unit, ...]:
             raise ReportFileError(f"{path.name}：文件过大，不是单位名单")
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+        raise reading_error(error, path) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return parse_units(raw.decode(encoding), edition, path.name)

@@ -47,6 +47,21 @@ def parse_size(text: str) -> QSize | None:
     return QSize(int(match[1]), int(match[2]))
 
 
+def screenshot_folder_problem(folder: Path) -> str | None:
+    """Why screenshots cannot be saved in `folder` (created if missing), in Chinese; None when they can."""
+    from gkdesk.io.errors import os_error_reason
+
+    if folder.exists() and not folder.is_dir():
+        return f"无法保存截图：{folder} 是文件，不是文件夹"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"无法保存截图：无法建立文件夹 {folder}（{os_error_reason(error)}）"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"无法保存截图：文件夹 {folder} 没有写入权限"
+    return None
+
+
 def run_window(path: str | None, screenshot_dir: str | None, size: str | None = None) -> int:
     """Open the editor window (with FILE if given); with screenshot_dir, save every page as PNG and exit.
 
@@ -57,6 +72,11 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
         shot_size = parse_size(size)
         if shot_size is None:
             print(f"无法识别窗口大小“{size}”，请写成 宽x高，例如 1366x700", file=sys.stderr)
+            return 2
+    if screenshot_dir:
+        problem = screenshot_folder_problem(Path(screenshot_dir))
+        if problem:
+            print(problem, file=sys.stderr)
             return 2
     if screenshot_dir and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -78,10 +98,17 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
                 print(f"无法打开：{error}", file=sys.stderr)
                 return 1
             window.document.load(report, Path(path))
-        for image in render_pages(window, Path(screenshot_dir), shot_size or DEFAULT_SIZE):
-            print(image)
-        window.document.undo_stack.setClean()
-        window.autosaver.discard()
+        try:
+            for image in render_pages(window, Path(screenshot_dir), shot_size or DEFAULT_SIZE):
+                print(image)
+        except OSError as error:  # the folder became unwritable or the disk filled while saving
+            from gkdesk.io.errors import os_error_reason
+
+            print(f"无法保存截图 {error.filename or screenshot_dir}：{os_error_reason(error)}", file=sys.stderr)
+            return 2
+        finally:
+            window.document.undo_stack.setClean()
+            window.autosaver.discard()
         return 0
     window.show()
     if not window.offer_recovery() and path:

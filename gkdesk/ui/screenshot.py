@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -23,6 +24,6 @@ def render_pages(window: MainWindow, folder: Path, size: QSize | None = None, pr
             QApplication.processEvents()
         path = folder / f"{prefix}{number:02d}-{key}.png"
         if not window.grab().save(str(path)):
-            raise OSError(f"无法写入截图 {path}")
+            raise OSError(errno.EIO, "image not written", str(path))
         paths.append(path)
     return paths

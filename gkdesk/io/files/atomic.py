@@ -10,25 +10,19 @@ import stat
 import tempfile
 from pathlib import Path
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, os_error_reason
 
 BACKUP_SUFFIX = ".bak"
 
 
 def describe_os_error(error: OSError, path: Path) -> str:
     """A Chinese explanation of why writing `path` failed."""
-    if error.errno == errno.ENOSPC:
-        reason = "磁盘已满"
-    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = "没有写入权限（文件夹只读或文件被占用）"
-    elif error.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+    if error.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
         reason = "找不到保存位置或设备已移除（U盘是否已拔出？）"
     elif error.errno == errno.EISDIR:
         reason = "这是一个文件夹，请指定文件名"
-    elif error.errno == errno.ENAMETOOLONG:
-        reason = "文件名或路径过长"
     else:
-        reason = f"系统错误（{error.strerror or error}）"
+        reason = os_error_reason(error)
     return f"无法保存到 {path}：{reason}"
 
 

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, os_error_reason, reading_error
 from gkdesk.io.import_result import ImportResult
 
 CONVERT_SECONDS = 90
@@ -56,7 +56,7 @@ def convert(path: Path, folder: Path) -> Path:
         source = folder / f"report{path.suffix.lower()}"
         shutil.copyfile(path, source)
     except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+        raise reading_error(error, path) from None
     profile = (folder / "profile").resolve().as_uri()
     command = [
         soffice,
@@ -78,7 +78,7 @@ def convert(path: Path, folder: Path) -> Path:
             f"请另存为 .{target} 后再打开"
         ) from None
     except OSError as error:
-        raise ReportFileError(f"{path.name}：无法启动 LibreOffice（{error.strerror or error}）") from None
+        raise ReportFileError(f"{path.name}：无法启动 LibreOffice（{os_error_reason(error)}）") from None
     converted = folder / "out" / f"report.{target}"
     if not converted.exists():
         raise ReportFileError(f"{path.name}：LibreOffice 无法转换此文件，文件已损坏或不是报告文件")

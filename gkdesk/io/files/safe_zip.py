@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, reading_error
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 40 * 1024 * 1024
@@ -29,7 +29,7 @@ class Package:
                 raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告文件")
             data = path.read_bytes()
         except OSError as error:
-            raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+            raise reading_error(error, path) from None
         buffer = io.BytesIO(data)
         if not zipfile.is_zipfile(buffer):
             raise ReportFileError(

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, reading_error
 
 
 def read_small_text(path: Path, max_bytes: int, what: str) -> str:
@@ -17,7 +17,7 @@ def read_small_text(path: Path, max_bytes: int, what: str) -> str:
             raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是{what}")
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+        raise reading_error(error, path) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, reading_error
 from gkdesk.io.foreign.assemble import read_document_blocks
 from gkdesk.io.html.charset import decode_page
 from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
@@ -27,7 +27,7 @@ def _read_bytes(path: Path) -> bytes:
             raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告网页")
         return path.read_bytes()
     except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+        raise reading_error(error, path) from None
 
 
 def read_page_text(name: str, text: str) -> ImportResult:
