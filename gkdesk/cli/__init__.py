@@ -46,6 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = _dispatch(args_list)
         except SystemExit as stop:  # argparse after --help or a usage error (it has printed why)
             code = stop.code if isinstance(stop.code, int) else EXIT_USAGE
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # a file or folder a verb met that it did not expect: say which and why
+            from gkdesk.io.errors import os_error_reason
+
+            print(f"无法读写 {error.filename or ''}：{os_error_reason(error)}", file=sys.stderr)
+            code = EXIT_USAGE
         sys.stdout.flush()
     except BrokenPipeError:
         # `check … | head` or `--help | head` closed the pipe: stop quietly, as command-line tools do.

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gkdesk.cli.output import wrong_suffix
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.open import read_with_result
@@ -28,14 +29,18 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if not output.suffix:
+        output = output.with_suffix(".gkr")
+    problem = wrong_suffix(str(output), (".gkr",), "转换后的报告")
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         result = read_with_result(args.file)
     except ReportFileError as error:
         print(f"无法读取报告：{error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    output = Path(args.output)
-    if output.suffix.lower() != ".gkr":
-        output = output.with_suffix(".gkr")
     try:
         save_gkr(result.report, output)
     except ReportFileError as error:

@@ -9,11 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gkdesk.cli.output import wrong_suffix
 from gkdesk.cli.parser import whole_number
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReportFileError, os_error_reason
+from gkdesk.io.files.textfile import read_typed_text
 from gkdesk.io.gkr import save_gkr
 from gkdesk.model import Contact
 from gkdesk.spec import CURRENT_EDITION, EDITIONS, SpecError, edition_for_year, load_spec
+from gkdesk.template import (
+    SUFFIX as TEMPLATE_SUFFIX,
+)
 from gkdesk.template import (
     OpenedTemplate,
     Template,
@@ -25,6 +30,7 @@ from gkdesk.template import (
 from gkdesk.template.units import level_label, read_units
 
 EXIT_OK, EXIT_ALTERED, EXIT_FAILED = 0, 1, 2
+MAX_INSTRUCTIONS_BYTES = 1024 * 1024
 
 
 def register(subparsers: Any) -> None:
@@ -78,10 +84,14 @@ def _make(args: argparse.Namespace) -> int:
     if args.year is None or not args.output:
         print("制作模板需要 --year 和 -o FILE.gkt", file=sys.stderr)
         return EXIT_FAILED
+    problem = wrong_suffix(args.output, (TEMPLATE_SUFFIX,), "模板")
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_FAILED
     edition = args.edition or edition_for_year(args.year)
     instructions = args.instructions
     if args.instructions_file:
-        instructions = Path(args.instructions_file).read_text(encoding="utf-8-sig")
+        instructions = read_typed_text(Path(args.instructions_file), MAX_INSTRUCTIONS_BYTES, "填报说明文本文件")
     template = Template(
         year=args.year,
         edition=edition,
@@ -150,6 +160,9 @@ def _open(args: argparse.Namespace, opened: OpenedTemplate) -> int:
     target = Path(args.output or ".")
     if target.is_dir():
         target = target / suggested_return_name(template, report)
+    elif target.suffix.lower() != ".gkr":
+        print(f"新报告的文件名应以 .gkr 结尾，或给出一个已有的文件夹：{target}", file=sys.stderr)
+        return EXIT_FAILED
     save_gkr(report, target)
     print(f"已新建报告：{target}")
     if template.instructions:
@@ -164,6 +177,9 @@ def run(args: argparse.Namespace) -> int:
         if args.open:
             return _open(args, open_template(args.open))
         return _make(args)
-    except (ReportFileError, SpecError, OSError, ValueError) as error:
+    except (ReportFileError, SpecError, ValueError) as error:
         print(f"模板操作失败：{error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(f"模板操作失败：{error.filename or ''}：{os_error_reason(error)}", file=sys.stderr)
         return EXIT_FAILED

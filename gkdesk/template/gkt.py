@@ -182,6 +182,8 @@ def loads_template(text: str, source: str = "模板文件", path: Path | None = 
     version = data.get("file_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ReportFileError(f"{source}：缺少文件格式版本")
+    if version < 1:
+        raise ReportFileError(f"{source}：文件格式版本 {version} 无效（版本从 1 开始），文件已损坏")
     if version > FILE_VERSION:
         raise ReportFileError(f"{source}：此模板由更新版本的 gkdesk 制作（文件格式版本 {version}），请升级 gkdesk 后再打开。")
     reader = _Reader(source)

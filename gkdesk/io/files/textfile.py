@@ -24,6 +24,21 @@ def read_small_text(path: Path, max_bytes: int, what: str) -> str:
         raise ReportFileError(f"{path.name}：不是 UTF-8 文本，文件已损坏或不是{what}") from None
 
 
+def read_typed_text(path: Path, max_bytes: int, what: str) -> str:
+    """A small text file a person wrote (UTF-8, or GBK as Notepad saves it on Chinese Windows)."""
+    try:
+        return read_small_text(path, max_bytes, what)
+    except ReportFileError as error:
+        if "UTF-8" not in str(error):
+            raise
+    try:
+        return path.read_bytes()[: max_bytes + 1].decode("gb18030")
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{path.name}：无法识别文字编码（请存为 UTF-8 或 GBK 文本）") from None
+    except OSError as error:
+        raise reading_error(error, path) from None
+
+
 def parse_json(text: str, source: str) -> Any:
     """Parse JSON from a user's file; broken or absurdly nested JSON raises ReportFileError naming `source`."""
     try:

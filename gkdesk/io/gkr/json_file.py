@@ -164,6 +164,8 @@ class _Reader:
         version = data.get("file_version")
         if not isinstance(version, int) or isinstance(version, bool):
             raise self.fail("file_version", "缺少文件格式版本")
+        if version < 1:
+            raise self.fail("file_version", f"文件格式版本 {version} 无效（版本从 1 开始），文件已损坏")
         if version > FILE_VERSION:
             raise ReportFileError(
                 f"{self.source}：此文件由更新版本的 gkdesk 保存（文件格式版本 {version}，本程序支持到 {FILE_VERSION}），"

@@ -91,6 +91,8 @@ def build_payload(report: Report) -> Payload:
 
 def verify_payload(payload: Payload, source: str) -> Report:
     """Check the hash and version, then parse the JSON into a Report."""
+    if payload.file_version < 1:
+        raise EmbeddedDataCorrupt(f"{source}：内嵌数据的文件格式版本 {payload.file_version} 无效，数据已损坏。")
     if payload.file_version > FILE_VERSION:
         raise EmbeddedDataCorrupt(
             f"{source}：内嵌数据由更新版本的 gkdesk 写入（文件格式版本 {payload.file_version}），请升级 gkdesk。"
