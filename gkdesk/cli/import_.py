@@ -32,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if not output.suffix:
         output = output.with_suffix(".gkr")
-    problem = wrong_suffix(str(output), (".gkr",), "转换后的报告")
-    if problem:
-        print(problem, file=sys.stderr)
+    wrong_name = wrong_suffix(str(output), (".gkr",), "转换后的报告")
+    if wrong_name:
+        print(wrong_name, file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         result = read_with_result(args.file)
