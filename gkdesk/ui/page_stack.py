@@ -1,6 +1,9 @@
-"""The stack of pages (基本信息 + one per section), rebuilt from the format definition when the edition changes."""
+"""The stack of pages (基本信息 + one per section) generated from the format definition; each page is built when
+first shown, and all are dropped when the content or the edition changes."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -14,45 +17,77 @@ from gkdesk.ui.pages import NarrativePage, TablePage
 from gkdesk.ui.prompts import Prompts
 
 
+class LazyPages(Mapping[str, QWidget]):
+    """Every page key; a page is built the first time it is asked for (a start opens one page, not seven)."""
+
+    def __init__(self, stack: PageStack) -> None:
+        self.stack = stack
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self.stack.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.stack.keys)
+
+    def __len__(self) -> int:
+        return len(self.stack.keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.stack.keys
+
+
 class PageStack(QStackedWidget):
     rebuilt = Signal()  # the pages are new widgets: whatever decorates them (批注 marks) must attach again
+    pageBuilt = Signal(str)  # a page was built on its first view (key)
 
     def __init__(self, document: ReportDocument, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.prompts = prompts
-        self.pages: dict[str, QWidget] = {}
+        self.keys: list[str] = []
+        self.built: dict[str, QWidget] = {}
+        self.pages = LazyPages(self)
         self.edition = ""
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Generate every page afresh (new content or another edition)."""
+        """Drop every page (new content or another edition); the current one is built again at once."""
         current = self.current_key()
-        for page in self.pages.values():
+        for page in self.built.values():
             self.removeWidget(page)
             page.deleteLater()
-        self.pages = {BASIC_KEY: BasicInfoPage(self.document, self.prompts)}
-        for section in self.document.report.spec.sections:
-            page = TablePage(self.document, section) if section.table else NarrativePage(self.document, section)
-            self.pages[section.key] = page
-        for page in self.pages.values():
-            self.addWidget(page)
+        self.built = {}
+        self.keys = [BASIC_KEY] + [section.key for section in self.document.report.spec.sections]
         self.edition = self.document.report.edition
-        if current in self.pages:
-            self.show_page(current)
+        self.show_page(current if current in self.keys else BASIC_KEY)
         self.rebuilt.emit()
 
+    def page(self, key: str) -> QWidget:
+        """The page of `key`, built now if it has not been shown yet."""
+        page = self.built.get(key)
+        if page is None:
+            if key == BASIC_KEY:
+                page = BasicInfoPage(self.document, self.prompts)
+            else:
+                section = self.document.report.spec.section(key)
+                page = TablePage(self.document, section) if section.table else NarrativePage(self.document, section)
+            self.built[key] = page
+            self.addWidget(page)
+            self.pageBuilt.emit(key)
+        return page
+
     def current_key(self) -> str:
-        for key, page in self.pages.items():
-            if page is self.currentWidget():
-                return key
-        return BASIC_KEY
+        current = self.currentWidget()
+        return next((key for key, page in self.built.items() if page is current), BASIC_KEY)
 
     def show_page(self, key: str) -> None:
-        self.setCurrentWidget(self.pages.get(key, self.pages[BASIC_KEY]))
+        self.setCurrentWidget(self.page(key if key in self.keys else BASIC_KEY))
 
     def table_page(self, key: str) -> TablePage | None:
-        page = self.pages.get(key)
+        """The page of a section with a table (built if need be); None for any other key."""
+        if key == BASIC_KEY or key not in self.keys or not self.document.report.spec.section(key).table:
+            return None
+        page = self.page(key)
         return page if isinstance(page, TablePage) else None
 
     def reveal(self, finding: Finding) -> str:

@@ -85,6 +85,7 @@ class ReviewActions:
         self.document.changed.connect(self._on_changed)
         # after the pages are regenerated (document.reset reaches this before the page stack rebuilds)
         window.page_stack.rebuilt.connect(self.attach_marks)
+        window.page_stack.pageBuilt.connect(self.attach_page_marks)
         self.document.reset.connect(self.show_panel_if_commented)
         self.places = PlaceTracker(window)
         self.attach_marks()
@@ -163,14 +164,18 @@ class ReviewActions:
         self.window.reveal(jump_finding(self.document.report, anchor))
 
     def attach_marks(self) -> None:
-        """Corner marks on every table page (pages are regenerated on 打开/新建)."""
+        """Corner marks on every table page built so far (pages are regenerated on 打开/新建)."""
         for marks in self.marks:
             marks.deleteLater()
         self.marks = []
-        for key in list(self.window.page_stack.pages):
-            page = self.window.page_stack.table_page(key)
-            if page is not None:
-                self.marks.append(CommentMarks(page.grid))
+        for key in list(self.window.page_stack.built):
+            self.attach_page_marks(key)
+
+    def attach_page_marks(self, key: str) -> None:
+        """Corner marks on the table page of `key`, when it is one (a page is built on its first view)."""
+        page = self.window.page_stack.built.get(key)
+        if isinstance(page, TablePage):
+            self.marks.append(CommentMarks(page.grid))
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == "comment":
