@@ -52,12 +52,31 @@ def _candidates(text: str, figures: Sequence[Mapping[str, Any]]) -> Iterator[Sta
                     yield StatedFigure(name, cells, value, phrase, match.start(), match.end(), claim)
 
 
+# The re-check after each keystroke in a table reads the same paragraphs again: what a paragraph states is
+# remembered per (figures definition, text). The definitions are kept referenced so their ids stay theirs.
+_READ: dict[tuple[int, str], tuple[StatedFigure, ...]] = {}
+_DEFINITIONS: dict[int, Sequence[Mapping[str, Any]]] = {}
+_MAX_REMEMBERED = 4096
+
+
 def stated_figures(text: str, figures: Sequence[Mapping[str, Any]]) -> list[StatedFigure]:
     """Every figure `text` states, in text order.
 
     A number read by several phrases (“予以公开及部分公开258件” and its tail “部分公开258件”) belongs
     to the longest of them; the same for a zero phrase read twice for one figure.
     """
+    key = (id(figures), text)
+    known = _READ.get(key)
+    if known is None or _DEFINITIONS.get(id(figures)) is not figures:
+        if len(_READ) >= _MAX_REMEMBERED:
+            _READ.clear()
+            _DEFINITIONS.clear()
+        _DEFINITIONS[id(figures)] = figures
+        known = _READ[key] = tuple(_read(text, figures))
+    return list(known)
+
+
+def _read(text: str, figures: Sequence[Mapping[str, Any]]) -> list[StatedFigure]:
     found = sorted(_candidates(text, figures), key=lambda f: (-(f.end - f.start), f.start))
     kept: dict[tuple[object, ...], StatedFigure] = {}
     for figure in found:

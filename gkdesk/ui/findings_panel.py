@@ -232,44 +232,48 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         """Bring the rows in line with the document's findings, touching only what changed."""
-        spec = self.document.report.spec
-        section_order = [BASIC_SECTION, *(s.key for s in spec.sections)]
-        wanted: list[tuple[str, Finding]] = []
-        seen: dict[str, int] = {}
-        for finding in ordered(self.document.findings, section_order, self.current_section):
-            key = finding.key
-            count = seen[key] = seen.get(key, 0) + 1
-            wanted.append((key if count == 1 else f"{key}#{count}", finding))
-        wanted_keys = {key for key, _ in wanted}
+        wanted = self._wanted()
         current_key = self._current_key
-        tree = self.tree
-        tree.setUpdatesEnabled(False)
-        try:
-            for key in [k for k in self._rows if k not in wanted_keys]:
-                item = self._rows.pop(key)
-                self._looks.pop(key, None)
-                self._shown.pop(key, None)
-                self._keys.pop(id(item), None)
-                tree.takeTopLevelItem(tree.indexOfTopLevelItem(item))
-            for position, (key, finding) in enumerate(wanted):
-                row = self._rows.get(key)
-                if row is None:
-                    row = self._rows[key] = QTreeWidgetItem()
-                    self._keys[id(row)] = key
-                    tree.insertTopLevelItem(position, row)
-                elif tree.indexOfTopLevelItem(row) != position:
-                    tree.takeTopLevelItem(tree.indexOfTopLevelItem(row))
-                    tree.insertTopLevelItem(position, row)
-                self._show(key, row, finding)
-            if current_key in self._rows and self._current_key != current_key:  # a moved row lost the focus
-                tree.setCurrentItem(self._rows[current_key])
-        finally:
-            tree.setUpdatesEnabled(True)
+        self._drop_rows({key for key, _ in wanted})
+        self._place_rows(wanted)
+        if current_key in self._rows and self._current_key != current_key:  # a moved row lost the focus
+            self.tree.setCurrentItem(self._rows[current_key])
         errors, warnings = self.document.counts()
         self.summary.setText(f"错误 {errors}　警告 {warnings}" if errors or warnings else "未发现问题")
         if self._current_key is not None and self._current_key not in self._rows:
             self._current_key = None
         self._update_buttons()
+
+    def _wanted(self) -> list[tuple[str, Finding]]:
+        """(row key, finding) in the order shown; a finding repeated at one place gets a numbered key."""
+        section_order = [BASIC_SECTION, *(s.key for s in self.document.report.spec.sections)]
+        wanted: list[tuple[str, Finding]] = []
+        seen: dict[str, int] = {}
+        for finding in ordered(self.document.findings, section_order, self.current_section):
+            count = seen[finding.key] = seen.get(finding.key, 0) + 1
+            wanted.append((finding.key if count == 1 else f"{finding.key}#{count}", finding))
+        return wanted
+
+    def _drop_rows(self, keep: set[str]) -> None:
+        for key in [k for k in self._rows if k not in keep]:
+            item = self._rows.pop(key)
+            self._looks.pop(key, None)
+            self._shown.pop(key, None)
+            self._keys.pop(id(item), None)
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+
+    def _place_rows(self, wanted: list[tuple[str, Finding]]) -> None:
+        tree = self.tree
+        for position, (key, finding) in enumerate(wanted):
+            row = self._rows.get(key)
+            if row is None:
+                row = self._rows[key] = QTreeWidgetItem()
+                self._keys[id(row)] = key
+                tree.insertTopLevelItem(position, row)
+            elif tree.indexOfTopLevelItem(row) != position:
+                tree.takeTopLevelItem(tree.indexOfTopLevelItem(row))
+                tree.insertTopLevelItem(position, row)
+            self._show(key, row, finding)
 
     def _show(self, key: str, item: QTreeWidgetItem, finding: Finding) -> None:
         text = self._text(finding)
