@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from gkdesk.model import Report, Resolved
-from gkdesk.spec import CellSpec, Column, FormatSpec, Table
+from gkdesk.spec import CellRef, CellSpec, Column, FormatSpec, Table
 
 
 @dataclass
@@ -25,10 +25,7 @@ class CheckContext:
 
     def table_name(self, table_key: str) -> str:
         """“表三” for the table shown in section 三."""
-        for section in self.spec.sections:
-            if section.table == table_key:
-                return f"表{section.number}"
-        return table_key
+        return self.spec.table_name(table_key)
 
     def section_of_table(self, table_key: str) -> str:
         for section in self.spec.sections:
@@ -44,10 +41,7 @@ class CheckContext:
 
     def cell_place(self, cell: CellSpec) -> str:
         """“表三「一、本年新收政府信息公开申请数量」行「自然人」列”."""
-        table = self.spec.tables[cell.table]
-        row = table.row(cell.row)
-        column = row.column(cell.column)
-        return f"{self.table_name(cell.table)}「{row.label}」行「{column.label}」列"
+        return self.spec.describe(CellRef(cell.table, cell.row, cell.column))
 
 
 _DIGITS = "零一二三四五六七八九"

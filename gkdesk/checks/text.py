@@ -10,21 +10,21 @@ from gkdesk.checks.context import CheckContext, chinese_number
 from gkdesk.checks.figures import stated_figures
 from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report, format_value
-from gkdesk.spec import Check, FormatSpec, edition_for_year, load_spec
+from gkdesk.model.places import paragraph_refs
+from gkdesk.spec import Check, FormatSpec, ParagraphRef, edition_for_year, load_spec
 
 MIN_TEXT_FOR_REPETITION = 200
 
 
 def paragraph_anchor(section_key: str, index: int) -> str:
     """The anchor of a paragraph, counted from 1 as people count them: "overview#5" is 第五段."""
-    return f"{section_key}#{index + 1}"
+    return str(ParagraphRef(section_key, index + 1))
 
 
 def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
     """(section key, paragraph index, text) of every narrative paragraph, in section order."""
-    for section in report.spec.sections:
-        for index, paragraph in enumerate(report.paragraphs(section.key)):
-            yield section.key, index, paragraph.text
+    for place, paragraph in paragraph_refs(report):
+        yield place.section, place.index, paragraph.text
 
 
 def narrative_figures(spec: FormatSpec) -> list[Mapping[str, Any]]:

@@ -119,6 +119,6 @@ def import_findings(result: ImportResult, checks: list[Finding] | None = None) -
         else:
             rule, severity = RULE_NOTE, "warning"
         anchor = problem.where if problem.kind == "unplaced" else problem.cell or problem.where or problem.message
-        cells = (problem.cell,) if problem.cell.count(".") == 2 else ()
+        cells = (problem.cell,) if problem.cell in report.spec.cells else ()
         findings.append(Finding(rule, severity, cells, str(problem), _section_of(report, problem.cell), anchor))
     return findings

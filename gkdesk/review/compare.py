@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from gkdesk.model import Report, Resolved, format_value
-from gkdesk.spec import FormatSpec
+from gkdesk.spec import ParagraphRef
 
 # Fields not compared as text: the edition is compared by definition, the title follows organ and year.
 _NOT_COMPARED = frozenset({"edition", "title"})
-OPENING_NAME = "开头段落"
 
 
 @dataclass(frozen=True)
@@ -23,14 +22,6 @@ class ReportChange:
     where: str
     before: str
     after: str
-
-
-def cell_name(spec: FormatSpec, key: str) -> str:
-    """“表三「一、本年新收…」行「自然人」列” for a cell key."""
-    cell = spec.cells[key]
-    section = next(s for s in spec.sections if s.table == cell.table)
-    row = spec.tables[cell.table].row(cell.row)
-    return f"表{section.number}「{row.label}」行「{row.column(cell.column).label}」列"
 
 
 def _cells(old: Report, new: Report) -> list[ReportChange]:
@@ -45,7 +36,7 @@ def _cells(old: Report, new: Report) -> list[ReportChange]:
         before = format_value(stated_old.stated(key)) if key in old.spec.cells else ""
         after = format_value(stated_new.stated(key)) if key in new.spec.cells else ""
         if before != after:
-            changes.append(ReportChange("value", key, cell_name(spec, key), before, after))
+            changes.append(ReportChange("value", key, spec.describe_key(key), before, after))
     return changes
 
 
@@ -63,8 +54,8 @@ def _paragraphs(old: Report, new: Report) -> list[ReportChange]:
                 before = a[i] if i < i2 else ""
                 after = b[j] if j < j2 else ""
                 number = j + 1 if j < j2 else i + 1
-                key = f"{section.key}#{number}"
-                changes.append(ReportChange("paragraph", key, f"{section.heading} 第{number}段", before, after))
+                place = ParagraphRef(section.key, number)
+                changes.append(ReportChange("paragraph", str(place), new.spec.describe(place), before, after))
     return changes
 
 
@@ -80,5 +71,5 @@ def compare_reports(old: Report, new: Report) -> list[ReportChange]:
         if before != after:
             changes.append(ReportChange("field", field.key, field.label, before, after))
     if old.opening != new.opening:
-        changes.append(ReportChange("field", "opening", OPENING_NAME, old.opening, new.opening))
+        changes.append(ReportChange("field", "opening", new.spec.describe_key("opening"), old.opening, new.opening))
     return changes + _cells(old, new) + _paragraphs(old, new)

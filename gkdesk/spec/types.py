@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from gkdesk.spec.drafts import DraftTopic, FigurePattern
+from gkdesk.spec.places import OPENING, OPENING_NAME, CellRef, FieldRef, ParagraphRef, Place, RowRef, SectionRef
 
 
 class ValueType(Enum):
@@ -235,6 +236,46 @@ class FormatSpec:
             if level.key == key:
                 return level
         return None
+
+    def table_name(self, table_key: str) -> str:
+        """“表三” for the table printed in section 三."""
+        return next((f"表{s.number}" for s in self.sections if s.table == table_key), table_key)
+
+    def place(self, key: str) -> Place | None:
+        """The place a key names in this edition, or None when it names none."""
+        paragraph = ParagraphRef.parse(key)
+        if paragraph is not None:
+            return paragraph if any(s.key == paragraph.section for s in self.sections) else None
+        if key in self.cells:
+            cell = self.cells[key]
+            return CellRef(cell.table, cell.row, cell.column)
+        if key == str(OPENING) or any(f.key == key for f in self.fields):
+            return FieldRef(key)
+        if any(s.key == key for s in self.sections):
+            return SectionRef(key)
+        table, _, row = key.partition(".")
+        if table in self.tables and row and "." not in row and any(r.key == row for r in self.tables[table].rows):
+            return RowRef(table, row)
+        return None
+
+    def describe(self, place: Place) -> str:
+        """The one Chinese description of a place: “表三「…」行「自然人」列”, “表三「…」行”, “一、总体情况 第3段”,
+        a section's heading, a field's label."""
+        if isinstance(place, CellRef):
+            row = self.tables[place.table].row(place.row)
+            return f"{self.table_name(place.table)}「{row.label}」行「{row.column(place.column).label}」列"
+        if isinstance(place, RowRef):
+            return f"{self.table_name(place.table)}「{self.tables[place.table].row(place.row).label}」行"
+        if isinstance(place, ParagraphRef):
+            return f"{self.section(place.section).heading} 第{place.number}段"
+        if isinstance(place, SectionRef):
+            return self.section(place.section).heading
+        return OPENING_NAME if place == OPENING else self.field(place.key).label
+
+    def describe_key(self, key: str) -> str:
+        """`describe` of the place a key names; the key itself when it names none here."""
+        place = self.place(key)
+        return key if place is None else self.describe(place)
 
     def field(self, key: str) -> Field:
         for field_ in self.fields:

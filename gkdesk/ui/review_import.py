@@ -18,23 +18,11 @@ from PySide6.QtWidgets import (
 from gkdesk.io.import_result import ImportResult
 from gkdesk.io.own.read import choose_embedded, choose_visible
 from gkdesk.model import Report
-from gkdesk.review.comments import anchor_name
 
 VISIBLE, EMBEDDED = "visible", "embedded"
-_OTHER_PLACES = {"opening": "开头段落"}
-
-
 def place_name(report: Report, key: str) -> str:
-    """A hand edit's place in Chinese (cell, paragraph or 基本信息 field)."""
-    spec = report.spec
-    if key in {field.key for field in spec.fields}:
-        return spec.field(key).label
-    if key in _OTHER_PLACES:
-        return _OTHER_PLACES[key]
-    heading = next((s.heading for s in spec.sections if s.key == key), None)
-    if heading is not None:
-        return heading
-    return anchor_name(report, key)
+    """A hand edit's place in Chinese (cell, paragraph, section or 基本信息 field)."""
+    return report.spec.describe_key(key)
 
 
 class HandEditsDialog(QDialog):

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from gkdesk.checks import Finding
 from gkdesk.model import Report
+from gkdesk.spec import CellRef, RowRef
 from gkdesk.ui.grid_view import ReportGridView
 from gkdesk.ui.narrative_editor import NarrativeEditor
 from gkdesk.ui.navigator import BASIC_KEY
@@ -64,8 +65,9 @@ def jump_finding(report: Report, anchor: str) -> Finding:
     section = section_of(report, anchor)
     cells: tuple[str, ...] = ()
     target = anchor
-    if anchor.count(".") == 1:  # a row: its cells, the first one selected
+    place = report.spec.place(anchor)
+    if isinstance(place, RowRef):  # a row: its cells, the first one selected
         cells = tuple(key for key in report.spec.cells if key.startswith(anchor + "."))
-    elif anchor.count(".") == 2:
+    elif isinstance(place, CellRef):
         cells = (anchor,)
     return Finding(COMMENT_RULE, "warning", cells, "批注", section, target)

@@ -15,7 +15,7 @@ from gkdesk.io.foreign.narrative_split import heading_section
 from gkdesk.io.foreign.table_match import read_tables
 from gkdesk.model import Report, ReviewComment
 from gkdesk.model.comments import comment_text, parse_comment_text
-from gkdesk.spec import build_layout
+from gkdesk.spec import ParagraphRef, RowRef, build_layout
 
 
 def _layout_anchors(report: Report) -> dict[str, tuple[int, int, int]]:
@@ -55,7 +55,7 @@ def _paragraph_anchors(paragraphs: list[Any], report: Report) -> dict[int, str]:
             anchors[id(element)] = "opening" if "title" in anchors.values() else "title"
         else:
             count += 1
-            anchors[id(element)] = f"{section}#{count}"
+            anchors[id(element)] = str(ParagraphRef(section, count))
     return anchors
 
 
@@ -70,7 +70,7 @@ def add_docx_comments(document: Any, report: Report) -> None:
     by_anchor = {anchors[id(p._p)]: p for p in paragraphs if id(p._p) in anchors}
     for comment in report.comments:
         key = comment.anchor
-        if key not in cells and key.count(".") == 1:
+        if key not in cells and isinstance(report.spec.place(key), RowRef):
             key = next((k for k in cells if k.startswith(key + ".")), key)
         if key in cells:
             table_index, row, col = cells[key]

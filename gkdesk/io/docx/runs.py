@@ -7,13 +7,10 @@ exactly the text applied, their bold is kept (the paragraph's kind stays the exp
 
 from __future__ import annotations
 
-import re
-
 from gkdesk.io.docx.body import Block
 from gkdesk.io.import_result import ImportResult
 from gkdesk.model import Paragraph, Report, Run
-
-_PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
+from gkdesk.spec import ParagraphRef
 
 
 def visible_paragraphs(blocks: list[Block], report: Report) -> dict[str, tuple[Run, ...]]:
@@ -30,7 +27,7 @@ def visible_paragraphs(blocks: list[Block], report: Report) -> dict[str, tuple[R
             section, count = headings[text], 0
         elif text and section is not None:
             count += 1
-            found[f"{section}#{count}"] = _trimmed(block.runs)
+            found[str(ParagraphRef(section, count))] = _trimmed(block.runs)
     return found
 
 
@@ -45,17 +42,17 @@ def _trimmed(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 
 def keep_visible_bold(blocks: list[Block], result: ImportResult) -> None:
     """For each hand-edited paragraph now holding the visible text, take the visible runs' bold."""
-    edited = [d.key for d in result.differences if _PARAGRAPH_RE.match(d.key)]
+    edited = [d.key for d in result.differences if ParagraphRef.parse(d.key)]
     if not edited:
         return
     shown = visible_paragraphs(blocks, result.report)
     report = result.report
     for key in edited:
         runs = shown.get(key)
-        match = _PARAGRAPH_RE.match(key)
-        if runs is None or match is None or not any(run.bold for run in runs):
+        place = ParagraphRef.parse(key)
+        if runs is None or place is None or not any(run.bold for run in runs):
             continue
-        section, index = match.group(1), int(match.group(2)) - 1
+        section, index = place.section, place.index
         paragraphs = list(report.paragraphs(section))
         if 0 <= index < len(paragraphs) and paragraphs[index].text == "".join(run.text for run in runs):
             paragraphs[index] = result.visible_paragraphs[key] = Paragraph(runs, paragraphs[index].kind)

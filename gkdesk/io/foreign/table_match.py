@@ -146,12 +146,7 @@ class TableReading:
 
 def _cell_place(edition: str, key: str) -> str:
     """“表三「一、本年新收政府信息公开申请数量」行「总计」列”, as the checks name cells."""
-    spec = load_spec(edition)
-    cell = spec.cells[key]
-    table = spec.tables[cell.table]
-    row = table.row(cell.row)
-    number = next((s.number for s in spec.sections if s.table == cell.table), "")
-    return f"表{number}「{row.label}」行「{row.column(cell.column).label}」列"
+    return load_spec(edition).describe_key(key)
 
 
 # ------------------------------------------------------------------ segmentation

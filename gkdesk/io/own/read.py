@@ -18,8 +18,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import HandEdit, ImportProblem, ImportResult
 from gkdesk.io.own.embedded import EmbeddedDataCorrupt, NoEmbeddedData, OwnFile
 from gkdesk.model import Paragraph, Report, Resolved, parse_lenient
-
-_PARAGRAPH_RE = re.compile(r"^([a-z_]+)#(\d+)$")
+from gkdesk.spec import ParagraphRef
 
 
 @contextmanager
@@ -63,7 +62,7 @@ def _from_own(own: OwnFile) -> ImportResult:
             ImportProblem(
                 "hand_edit",
                 f"导出后被手工修改：导出时为“{difference.embedded}”，现为“{difference.visible}”（已按现值读入）",
-                _describe(embedded, difference.key),
+                embedded.spec.describe_key(difference.key),
                 difference.key,
             )
         )
@@ -87,22 +86,6 @@ def keep_printed_totals(report: Report, embedded: Report, edited: list[str]) -> 
             report.set_declared(cell.key, stated, blank=stated is None)
 
 
-def _describe(report: Report, key: str) -> str:
-    spec = report.spec
-    if key in spec.cells:
-        cell = spec.cells[key]
-        table = spec.tables[cell.table]
-        row = table.row(cell.row)
-        return f"表“{table.title}”“{row.short_label}”行“{row.column(cell.column).label}”列"
-    match = _PARAGRAPH_RE.match(key)
-    if match:
-        heading = next((s.heading for s in spec.sections if s.key == match.group(1)), match.group(1))
-        return f"{heading} 第{match.group(2)}段"
-    if key in {field.key for field in spec.fields}:
-        return spec.field(key).label
-    return {"opening": "开头段落"}.get(key, key)
-
-
 def apply_edit(report: Report, key: str, text: str) -> None:
     """Put `text` (as shown in a document) at `key`: a cell, a paragraph, or a 基本信息 field."""
     spec = report.spec
@@ -113,10 +96,10 @@ def apply_edit(report: Report, key: str, text: str) -> None:
         else:
             report.set_value(key, value)
         return
-    match = _PARAGRAPH_RE.match(key)
-    if match:
-        paragraphs = list(report.paragraphs(match.group(1)))
-        index = int(match.group(2)) - 1
+    place = ParagraphRef.parse(key)
+    if place is not None:
+        paragraphs = list(report.paragraphs(place.section))
+        index = place.index
         if 0 <= index < len(paragraphs):
             kind = paragraphs[index].kind
             if text.strip():
@@ -125,7 +108,7 @@ def apply_edit(report: Report, key: str, text: str) -> None:
                 del paragraphs[index]
         elif text.strip():
             paragraphs.append(Paragraph.plain(text))
-        report.set_paragraphs(match.group(1), paragraphs)
+        report.set_paragraphs(place.section, paragraphs)
     elif key in ("organ", "opening"):
         report.set_field(key, text)
     elif key == "year":
@@ -158,23 +141,21 @@ def choose_visible(result: ImportResult, key: str) -> None:
 
 
 def _paragraph_at(report: Report | None, key: str) -> Paragraph | None:
-    match = _PARAGRAPH_RE.match(key)
-    if report is None or match is None:
+    place = ParagraphRef.parse(key)
+    if report is None or place is None:
         return None
-    paragraphs = [p for p in report.paragraphs(match.group(1)) if p.text.strip()]
-    index = int(match.group(2)) - 1
-    return paragraphs[index] if 0 <= index < len(paragraphs) else None
+    paragraphs = [p for p in report.paragraphs(place.section) if p.text.strip()]
+    return paragraphs[place.index] if 0 <= place.index < len(paragraphs) else None
 
 
 def _put_paragraph(report: Report, key: str, paragraph: Paragraph | None, text: str) -> bool:
     """Put a whole paragraph (runs and kind: bold kept) where its text is exactly `text`; False if not possible."""
-    match = _PARAGRAPH_RE.match(key)
-    if paragraph is None or match is None or paragraph.text.strip() != text.strip() or not text.strip():
+    place = ParagraphRef.parse(key)
+    if paragraph is None or place is None or paragraph.text.strip() != text.strip() or not text.strip():
         return False
-    paragraphs = list(report.paragraphs(match.group(1)))
-    index = int(match.group(2)) - 1
-    if not 0 <= index < len(paragraphs):
+    paragraphs = list(report.paragraphs(place.section))
+    if not 0 <= place.index < len(paragraphs):
         return False
-    paragraphs[index] = paragraph
-    report.set_paragraphs(match.group(1), paragraphs)
+    paragraphs[place.index] = paragraph
+    report.set_paragraphs(place.section, paragraphs)
     return True

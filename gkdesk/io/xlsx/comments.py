@@ -28,7 +28,7 @@ from gkdesk.io.xlsx.sheets import is_info_sheet, is_text_sheet
 from gkdesk.io.xlsx.tables import TOP, table_sheet
 from gkdesk.model import Report, ReviewComment
 from gkdesk.model.comments import comment_text, parse_comment_text
-from gkdesk.spec import build_layout
+from gkdesk.spec import ParagraphRef, build_layout
 
 SEPARATOR = "────────"
 AUTHOR_PREFIX = "批注人："
@@ -66,7 +66,7 @@ def _text_places(report: Report) -> dict[str, Place]:
         elif label in headings:
             section = headings[label]
             counts[section] = counts.get(section, 0) + 1
-            places[f"{section}#{counts[section]}"] = (TEXT_SHEET, f"C{row}")
+            places[str(ParagraphRef(section, counts[section]))] = (TEXT_SHEET, f"C{row}")
             places.setdefault(section, (TEXT_SHEET, f"A{row}"))
     return places
 
@@ -142,7 +142,7 @@ def _text_sheet_anchors(grid: FileGrid, report: Report) -> dict[tuple[int, int],
         elif label in headings:
             section = headings[label]
             counts[section] = counts.get(section, 0) + 1
-            anchor = f"{section}#{counts[section]}"
+            anchor = str(ParagraphRef(section, counts[section]))
             anchors.setdefault((row, 0), section)
         else:
             continue
