@@ -69,7 +69,7 @@ def _from_own(own: OwnFile) -> ImportResult:
     keep_printed_totals(report, embedded, [difference.key for difference in differences])
     for key in [difference.key for difference in differences]:
         if key in report.spec.cells and key in report.declared and report.declared[key] is None:
-            where = _describe(embedded, key)
+            where = embedded.spec.describe_key(key)
             problems.append(ImportProblem("blank", "合计单元格为空白；公开的报告应填写合计数", where, key))
     return ImportResult(report, problems, differences, "own", embedded)
 
