@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from gkdesk.model import Change, Paragraph
 from gkdesk.ui.commands import SetParagraphsCommand
 from gkdesk.ui.document import ReportDocument
+from gkdesk.ui.paste_text import insert_paragraphs, pasted_paragraphs
 from gkdesk.ui.rich_text import (
     block_format,
     block_of_paragraph,
@@ -39,6 +40,15 @@ class ParagraphTextEdit(QTextEdit):
             self.setTextCursor(cursor)
             return
         super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Word/WPS paste keeps bold lead phrases and makes “（一）…” lines 小标题 (see paste_text)."""
+        paragraphs = pasted_paragraphs(source)
+        if not paragraphs:
+            super().insertFromMimeData(source)
+            return
+        insert_paragraphs(self.textCursor(), paragraphs, self.indent)
+        self.ensureCursorVisible()
 
 
 class NarrativeEditor(QWidget):
