@@ -24,6 +24,20 @@ from gkdesk.ui.undo_routing import route_undo_keys
 BODY_FAMILIES = ["FangSong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun"]
 
 
+def with_outline(paragraphs: list[Paragraph], outline: tuple[str, ...]) -> list[Paragraph]:
+    """The outline's missing headings added in outline order: each before the next heading that is present
+    (with the text under it), the rest at the end."""
+    result = list(paragraphs)
+    for position, item in enumerate(outline):
+        texts = [p.text.strip() for p in result]
+        if item in texts:
+            continue
+        later = [texts.index(other) for other in outline[position + 1 :] if other in texts]
+        at = min(later) if later else len(result)
+        result.insert(at, Paragraph.plain(item, "subheading"))
+    return result
+
+
 class ParagraphTextEdit(QTextEdit):
     """Enter at the end of a sub-heading starts a body paragraph, not another sub-heading."""
 
@@ -174,11 +188,10 @@ class NarrativeEditor(QWidget):
         cursor.mergeCharFormat(fmt)
 
     def insert_outline(self) -> None:
-        present = {p.text.strip() for p in self._last}
-        added = [Paragraph.plain(item, "subheading") for item in self.outline if item not in present]
-        if added:
+        merged = with_outline(self._last, self.outline)
+        if merged != self._last:
             self.document.undo_stack.push(
-                SetParagraphsCommand(self.document, self.section, [*self._last, *added], "插入常用提纲", typing=False)
+                SetParagraphsCommand(self.document, self.section, merged, "插入常用提纲", typing=False)
             )
 
     def draft_from_tables(self) -> None:
