@@ -38,3 +38,11 @@ def test_import_contracts_hold() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_io_is_organised_by_file_type() -> None:
+    """gkdesk/io keeps at most ten top-level modules; the rest lives in one package per file type or concern."""
+    io_dir = ROOT / "gkdesk" / "io"
+    modules = sorted(path.name for path in io_dir.glob("*.py"))
+    assert len(modules) <= 10, modules
+    assert {"docx", "xlsx", "gkr", "html", "foreign", "files", "own"} <= {p.name for p in io_dir.iterdir() if p.is_dir()}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gkdesk.io.report_text import opening_text
 from gkdesk.model import Report, Resolved, Run, format_value
+from gkdesk.model.opening import opening_text
 from gkdesk.spec import GridCell, Table, TableLayout
 
 # A run-in second-level heading opening a body paragraph: "（一）聚焦重点，全面推进主动公开。"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gkdesk.io.report_text import standard_opening
 from gkdesk.model import Change, Report
+from gkdesk.model.opening import standard_opening
 from gkdesk.spec import earliest_year, edition_for_year, load_spec
 from gkdesk.ui.commands import ReplaceReportCommand, SetFieldCommand
 from gkdesk.ui.document import ReportDocument

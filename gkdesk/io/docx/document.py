@@ -15,8 +15,8 @@ from gkdesk.io.docx.paragraphs import body_xml, gap_xml, heading_xml, title_xml
 from gkdesk.io.docx.tables import table_xml
 from gkdesk.io.docx.wml import append_body
 from gkdesk.io.own.embedded import build_payload
-from gkdesk.io.report_text import opening_text
 from gkdesk.model import Report, Resolved, Run
+from gkdesk.model.opening import opening_text
 
 
 def build_document(report: Report, now: datetime | None = None) -> Document:

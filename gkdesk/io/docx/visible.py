@@ -9,8 +9,8 @@ from gkdesk.io.docx.body import Block
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.own.embedded import Difference
 from gkdesk.io.own.visible_compare import paragraph_differences, text_difference, value_difference
-from gkdesk.io.report_text import opening_text
 from gkdesk.model import Paragraph, Report, Resolved
+from gkdesk.model.opening import opening_text
 from gkdesk.spec import Table, build_layout
 
 

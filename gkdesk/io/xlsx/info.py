@@ -7,7 +7,6 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.workbook import Workbook
 
 from gkdesk.io.files.textsafe import clean_text
-from gkdesk.io.report_text import opening_text
 from gkdesk.io.xlsx.cells import (
     BOLD,
     FONT_NAME,
@@ -20,6 +19,7 @@ from gkdesk.io.xlsx.cells import (
 )
 from gkdesk.io.xlsx.styles import TEXT_BOLD, TEXT_INPUT, TEXT_PLAIN, Styler
 from gkdesk.model import Paragraph, Report
+from gkdesk.model.opening import opening_text
 
 INFO_SHEET = "基本信息"
 TEXT_SHEET = "文字部分"

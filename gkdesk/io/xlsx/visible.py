@@ -11,11 +11,11 @@ from openpyxl.workbook import Workbook
 
 from gkdesk.io.own.embedded import Difference
 from gkdesk.io.own.visible_compare import paragraph_differences, text_difference, value_difference
-from gkdesk.io.report_text import opening_text
 from gkdesk.io.xlsx.cell_source import CellSource, OpenpyxlCells
 from gkdesk.io.xlsx.info import INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, text_rows
 from gkdesk.io.xlsx.tables import TableSheet, table_sheet, total_formula
 from gkdesk.model import Report, Resolved
+from gkdesk.model.opening import opening_text
 from gkdesk.spec import load_spec
 
 

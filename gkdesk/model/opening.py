@@ -1,8 +1,8 @@
-"""Text of a report that the exporters and the window share: the opening paragraph."""
+"""The opening paragraph of a report: its own text, or the format's standard one filled from 基本信息."""
 
 from __future__ import annotations
 
-from gkdesk.model import Report
+from gkdesk.model.report import Report
 
 
 def standard_opening(report: Report) -> str:
