@@ -190,7 +190,9 @@ def test_cli_writes_pdf_and_html_together(qapp: object, tmp_path: Path) -> None:
     source = tmp_path / "r.gkr"
     save_gkr(sample_report(), source)
     assert main(["export", str(source), "--pdf", str(tmp_path / "s.pdf"), "--html", str(tmp_path / "s.html")]) == 0
-    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF-")
+    reader = PdfReader(tmp_path / "s.pdf")
+    assert reader.metadata is not None and reader.metadata.title == sample_report().title
+    assert reader.metadata.author == "同心县" and reader.metadata.creator == "gkdesk"
     assert UNCHECKED_MARK not in "".join(page.extract_text() for page in PdfReader(tmp_path / "s.pdf").pages)
     assert (tmp_path / "s.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 

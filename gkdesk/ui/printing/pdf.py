@@ -26,6 +26,7 @@ def pdf_bytes(report: Report, errors: int = 0) -> bytes:
     set_up_device(writer)
     writer.setTitle(printed.title)
     writer.setCreator("gkdesk")
+    writer.setAuthor(report.organ)
     if not printed.paint(writer):
         raise ReportFileError("无法生成 PDF：绘图设备无法使用")
     del writer
