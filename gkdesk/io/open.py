@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.atomic import remove_stale_temps
+from gkdesk.io.files.limits import refuse_special
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_result import ImportResult
 from gkdesk.model import Report
@@ -81,8 +83,8 @@ def read_with_result(path: Path | str) -> ImportResult:
     path = Path(path)
     if not path.exists():
         raise ReportFileError(f"找不到文件：{path}")
-    if path.is_dir():
-        raise ReportFileError(f"{path} 是文件夹，不是报告文件")
+    refuse_special(path)  # a FIFO, a device or a /proc file is refused before anything opens it
+    remove_stale_temps(path.parent)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         supported = "、".join(sorted(READERS))

@@ -12,7 +12,8 @@ import io
 import unicodedata
 from pathlib import Path
 
-from gkdesk.io.errors import ReportFileError, reading_error
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.limits import read_bounded
 from gkdesk.spec import load_spec
 from gkdesk.template.model import Unit
 
@@ -73,12 +74,7 @@ def parse_units(text: str, edition: str, source: str = "单位名单") -> tuple[
 
 def read_units(path: Path | str, edition: str) -> tuple[Unit, ...]:
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ReportFileError(f"{path.name}：文件过大，不是单位名单")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise reading_error(error, path) from None
+    raw = read_bounded(path, MAX_BYTES, "单位名单")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return parse_units(raw.decode(encoding), edition, path.name)

@@ -5,14 +5,24 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import stat
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from gkdesk.io.errors import ReportFileError, os_error_reason
 
 BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 60
+# ".NAME.RANDOM.tmp" as tempfile.mkstemp names them above, for files gkdesk writes
+_STALE_TEMP = re.compile(
+    r"\..+\.(?:gkr|gkt|docx|xlsx|html|pdf|gkrecover|bak)\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX), re.IGNORECASE
+)
 
 
 def describe_os_error(error: OSError, path: Path) -> str:
@@ -34,25 +44,52 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    temp_name: str | None = None
+    remove_stale_temps(folder)
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        _give_mode(fd, path)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         if keep_backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
-        os.replace(temp_name, path)
-        temp_name = None
+            # the backup is written like the main file: a kill while copying never leaves a cut .bak
+            _replace_with(path.with_name(path.name + BACKUP_SUFFIX), lambda handle: _copy_into(path, handle), path)
+        _replace_with(path, lambda handle: handle.write(data), path)
         _fsync_folder(folder)
     except OSError as error:
         raise ReportFileError(describe_os_error(error, path)) from error
-    finally:
-        if temp_name is not None:
+
+
+def _replace_with(target: Path, fill: Callable[[BinaryIO], object], mode_from: Path) -> None:
+    """Write a temporary file beside `target` with `fill`, flush and fsync it, then replace `target` with it."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    try:
+        _give_mode(fd, mode_from)
+        with os.fdopen(fd, "wb") as handle:
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def _copy_into(source: Path, handle: BinaryIO) -> None:
+    with open(source, "rb") as original:
+        shutil.copyfileobj(original, handle)
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Remove temporary files of gkdesk's own pattern left in `folder` by a crash more than a minute ago."""
+    removed: list[Path] = []
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not _STALE_TEMP.fullmatch(entry.name):
+                continue
             with contextlib.suppress(OSError):
-                os.unlink(temp_name)
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _give_mode(fd: int, path: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError, os_error_reason, reading_error
+from gkdesk.io.files.limits import read_bounded
 from gkdesk.io.import_result import ImportResult
 
 CONVERT_SECONDS = 90
@@ -50,13 +51,11 @@ def convert(path: Path, folder: Path) -> Path:
     if soffice is None:
         raise _refuse_without_office(path)
     target = TARGETS[path.suffix.lower()]
+    source = folder / f"report{path.suffix.lower()}"
     try:
-        if path.stat().st_size > MAX_LEGACY_BYTES:
-            raise ReportFileError(f"{path.name}：文件过大，不是报告文件")
-        source = folder / f"report{path.suffix.lower()}"
-        shutil.copyfile(path, source)
+        source.write_bytes(read_bounded(path, MAX_LEGACY_BYTES, "报告文件"))
     except OSError as error:
-        raise reading_error(error, path) from None
+        raise reading_error(error, source) from None
     profile = (folder / "profile").resolve().as_uri()
     command = [
         soffice,

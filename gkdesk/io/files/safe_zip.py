@@ -10,7 +10,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from gkdesk.io.errors import ReportFileError, reading_error
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.limits import read_bounded
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 40 * 1024 * 1024
@@ -23,13 +24,7 @@ class Package:
 
     def __init__(self, path: Path, kind: str) -> None:
         self.path = path
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告文件")
-            data = path.read_bytes()
-        except OSError as error:
-            raise reading_error(error, path) from None
+        data = read_bounded(path, MAX_FILE_BYTES, "报告文件")
         buffer = io.BytesIO(data)
         if not zipfile.is_zipfile(buffer):
             raise ReportFileError(

@@ -6,18 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gkdesk.io.errors import ReportFileError, reading_error
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.limits import read_bounded
 
 
 def read_small_text(path: Path, max_bytes: int, what: str) -> str:
     """The file's text; too large, unreadable or not UTF-8 raises ReportFileError naming the file and `what` it should be."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是{what}")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise reading_error(error, path) from None
+    raw = read_bounded(path, max_bytes, what)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -32,11 +27,9 @@ def read_typed_text(path: Path, max_bytes: int, what: str) -> str:
         if "UTF-8" not in str(error):
             raise
     try:
-        return path.read_bytes()[: max_bytes + 1].decode("gb18030")
+        return read_bounded(path, max_bytes, what).decode("gb18030")
     except UnicodeDecodeError:
         raise ReportFileError(f"{path.name}：无法识别文字编码（请存为 UTF-8 或 GBK 文本）") from None
-    except OSError as error:
-        raise reading_error(error, path) from None
 
 
 def parse_json(text: str, source: str) -> Any:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
-from gkdesk.io.errors import ReportFileError, reading_error
+from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.limits import read_bounded
 from gkdesk.io.foreign.assemble import read_document_blocks
 from gkdesk.io.html.charset import decode_page
 from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
@@ -21,13 +22,7 @@ MAX_PAGE_BYTES = 30 * 1024 * 1024
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise ReportFileError(f"{path.name}：文件过大（{size // 1024 // 1024} MB），不是报告网页")
-        return path.read_bytes()
-    except OSError as error:
-        raise reading_error(error, path) from None
+    return read_bounded(path, MAX_PAGE_BYTES, "报告网页")
 
 
 def read_page_text(name: str, text: str) -> ImportResult:

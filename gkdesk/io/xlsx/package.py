@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
-from gkdesk.io.errors import ReportFileError, reading_error
+from gkdesk.io.files.limits import read_bounded
 from gkdesk.io.files.safe_zip import MAX_ENTRIES, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -187,11 +187,4 @@ class XlsxPackage:
 
 def read_file_bytes(path: Path) -> bytes:
     """The whole file, refused beyond MAX_FILE_BYTES; read once and closed, so readers work from memory."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise reading_error(error, path) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ReportFileError(f"{path.name}：文件过大（{len(data) // 1024 // 1024} MB 以上），不是报告文件")
-    return data
+    return read_bounded(path, MAX_FILE_BYTES, "报告文件")

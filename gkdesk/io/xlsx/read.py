@@ -23,6 +23,7 @@ from gkdesk.io.foreign.table_match import affinity, is_sentence
 from gkdesk.io.import_result import ImportResult
 from gkdesk.io.own.embedded import read_own_xlsx
 from gkdesk.io.own.read import own_or_foreign, reading
+from gkdesk.io.xlsx.package import read_file_bytes
 from gkdesk.io.xlsx.sheets import (
     apply_own_fields,
     is_check_sheet,
@@ -130,7 +131,7 @@ def _drop_blank_formulas(content: bytes, result: ImportResult) -> None:
 
 def read_foreign_xlsx(path: Path) -> ImportResult:
     """Read a spreadsheet in the official layout typed by others."""
-    content = path.read_bytes()
+    content = read_file_bytes(path)
     workbook = _load(content, data_only=True)
     try:
         sheets = [s for s in workbook.worksheets[:MAX_SHEETS] if getattr(s, "sheet_state", "visible") == "visible"]
