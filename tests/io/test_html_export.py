@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
@@ -14,6 +15,7 @@ from gkdesk.io.printed import printed_text
 from gkdesk.model import Paragraph, Report, Resolved, Run
 from gkdesk.spec import build_layout
 from tests.helpers import filled_report, sample_report
+from tests.io.test_export_2019 import report_2020
 
 
 def _page(report: Report) -> lxml.html.HtmlElement:
@@ -38,8 +40,9 @@ def _grid(table: lxml.html.HtmlElement) -> dict[tuple[int, int], tuple[int, int,
     return grid
 
 
-def test_tables_have_the_official_grid_and_the_values() -> None:
-    report = sample_report()
+@pytest.mark.parametrize("make", [sample_report, report_2020], ids=["2021 sample", "2020 report, 2019 edition"])
+def test_tables_have_the_official_grid_and_the_values(make: Callable[[], Report]) -> None:
+    report = make()
     resolved = Resolved(report)
     tables = _page(report).findall(".//table")
     spec_tables = [report.spec.tables[s.table] for s in report.spec.sections if s.table is not None]
