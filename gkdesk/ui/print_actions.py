@@ -1,7 +1,7 @@
 """文件 → 打印预览… and 打印… (Ctrl+P): the same pages as the PDF export, through Qt's print dialogs.
 
-A report with errors is printed only after the question the exports ask, and then every page carries the
-未通过校验 mark. Qt's printing is imported on first use. The dialogs are shown by overridable methods so
+A report with errors is printed only after the question the exports ask; its pages, printed or previewed,
+carry the 未通过校验 mark. Qt's printing is imported on first use. The dialogs are shown by overridable methods so
 tests can drive them without blocking.
 """
 
@@ -56,15 +56,16 @@ class PrintActions:
 
     # ------------------------------------------------------------ the actions
 
-    def printed(self, question: str) -> PrintedReport | None:
-        """The report's pages, after asking about its errors; None if the user declines."""
+    def printed(self, question: str | None) -> PrintedReport | None:
+        """The report's pages, after asking `question` about its errors (None: no question, the pages are
+        marked); None if the user declines."""
         from gkdesk.ui.export_actions import errors_text
         from gkdesk.ui.printing.pages import PrintedReport
 
         report = self.window.document.report
         findings = run_checks(report)
         errors = sum(1 for finding in findings if finding.is_error)
-        if errors and not self.confirm_errors(errors_text(findings, question)):
+        if errors and question is not None and not self.confirm_errors(errors_text(findings, question)):
             return None
         return PrintedReport(report, errors)
 
@@ -82,7 +83,7 @@ class PrintActions:
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        printed = self.printed("仍要预览吗？")
+        printed = self.printed(None)  # a preview is not output: shown with the 未通过校验 mark, without asking
         if printed is None:
             return
         printer = self.printer()

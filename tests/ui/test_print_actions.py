@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
 from gkdesk.ui.main_window import MainWindow
+from gkdesk.ui.printing.pages import PrintedReport
 from gkdesk.ui.printing.pdf import export_pdf
 from tests.conftest import ROOT
 from tests.helpers import sample_report
@@ -127,3 +129,26 @@ def test_window_start_does_not_load_printing() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr[-800:]
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_preview_of_a_report_with_errors_shows_the_mark_without_asking(qtbot: object) -> None:
+    window = _window(errors=True)
+    printing = window.exports.printing
+    printing.confirm_errors = lambda text: pytest.fail(f"unexpected question: {text}")  # type: ignore[method-assign]
+    marked: list[int] = []
+
+    def show(dialog: QPrintPreviewDialog) -> None:
+        dialog.findChild(QPrintPreviewWidget).updatePreview()
+
+    original = PrintedReport.paint
+
+    def paint(self: PrintedReport, device: object, numbers: object = None) -> bool:
+        marked.append(self.errors)
+        return original(self, device, numbers)  # type: ignore[arg-type]
+
+    printing.show_preview = show  # type: ignore[method-assign]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PrintedReport, "paint", paint)
+        printing.preview()
+    assert marked and all(errors == 2 for errors in marked)
+    _close(window)
