@@ -16,7 +16,9 @@ from gkdesk.cli.output import wrong_suffix
 from gkdesk.cli.parser import whole_number
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
+from gkdesk.io.open import READERS
 from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
+from gkdesk.rollup.collect import output_conflict
 from gkdesk.rollup.previous import load_previous
 from gkdesk.spec import CURRENT_EDITION, load_spec
 from gkdesk.template import open_template
@@ -63,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_FAILED
+    conflict = output_conflict(args.sources, READERS, args.output, args.county)
+    if conflict:
+        print(f"无法汇总：{conflict}", file=sys.stderr)
+        return EXIT_FAILED
     template = None
     exclude = [args.output] if args.output else []
     try:
@@ -75,6 +81,13 @@ def run(args: argparse.Namespace) -> int:
         result = roll_up(args.sources, template=template, year=args.year, exclude=exclude, workers=args.jobs)
     except (ReportFileError, ValueError) as error:
         print(f"无法汇总：{error}", file=sys.stderr)
+        return EXIT_FAILED
+    if result.totals is None:  # nothing to roll up: say why, write nothing
+        _print_summary(result)
+        print(f"无法汇总：{result.nothing_reason}", file=sys.stderr)
+        if args.output or args.county:
+            print("未保存任何文件。", file=sys.stderr)
+        result.close()
         return EXIT_FAILED
     try:
         if args.output:
@@ -92,7 +105,4 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         result.close()
-    if result.totals is None:
-        print(f"无法汇总：{result.nothing_reason}", file=sys.stderr)
-        return EXIT_FAILED
     return EXIT_OK

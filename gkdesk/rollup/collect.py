@@ -1,7 +1,8 @@
 """Which files a roll-up reads: folders are walked, explicit files taken as given. No Qt.
 
-Every path is untrusted: symbolic links are not followed, hidden and Office lock files are skipped,
-and the walk is bounded so a huge or looping folder cannot hang the roll-up.
+Every path is untrusted: symbolic links are followed only to report files inside the folder, hidden and
+Office lock files are skipped, and the walk is bounded so a huge or looping folder cannot hang the roll-up.
+What is not read (links elsewhere, special files, folders named like reports) is listed as refused.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ MAX_DEPTH = 8
 @dataclass
 class Collected:
     files: list[Path] = field(default_factory=list)  # report files to read
-    refused: list[Refusal] = field(default_factory=list)  # named explicitly but unusable
+    refused: list[Refusal] = field(default_factory=list)  # met but not read, each with its reason
     templates: list[Path] = field(default_factory=list)  # .gkt files met on the way (never read as reports)
 
 
@@ -30,39 +31,77 @@ def _skipped_name(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def _walk(folder: Path, suffixes: set[str], found: Collected, depth: int = 0) -> None:
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(folder: Path, suffixes: set[str], found: Collected, root: str, depth: int = 0) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
         found.refused.append(Refusal(str(folder), f"无法读取文件夹：{os_error_reason(error)}"))
         return
     for entry in entries:
-        if _skipped_name(entry.name) or entry.is_symlink():
+        if _skipped_name(entry.name):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            if depth < MAX_DEPTH:
-                _walk(path, suffixes, found, depth + 1)
-        elif entry.is_file(follow_symlinks=False):
-            suffix = path.suffix.lower()
-            if suffix == TEMPLATE_SUFFIX:
+        suffix = path.suffix.lower()
+        if entry.is_symlink():
+            _take_link(path, suffixes, found, root)
+        elif entry.is_dir(follow_symlinks=False):
+            if suffix in suffixes or suffix == TEMPLATE_SUFFIX:
+                found.refused.append(Refusal(str(path), f"是文件夹（名称以 {suffix} 结尾），不是报告文件，未读取"))
+            elif depth < MAX_DEPTH:
+                _walk(path, suffixes, found, root, depth + 1)
+            else:
+                found.refused.append(Refusal(str(path), f"文件夹层次过深（超过 {MAX_DEPTH} 层），未读取"))
+        elif suffix in suffixes or suffix == TEMPLATE_SUFFIX:
+            if not entry.is_file(follow_symlinks=False):
+                found.refused.append(Refusal(str(path), "不是普通文件（管道、设备或套接字），未读取"))
+            elif suffix == TEMPLATE_SUFFIX:
                 found.templates.append(path)
-            elif suffix in suffixes:
+            else:
                 found.files.append(path)
         if len(found.files) > MAX_FILES:
             raise ValueError(f"文件过多（超过 {MAX_FILES} 个），请选择具体的文件夹")
 
 
+def _take_link(path: Path, suffixes: set[str], found: Collected, root: str) -> None:
+    """A symbolic link met in a folder: read when it leads to a report file inside the folder, else refused."""
+    try:
+        target = Path(os.path.realpath(path, strict=True))
+    except (OSError, RuntimeError):
+        found.refused.append(Refusal(str(path), "链接无法解析（目标不存在或链接循环），未读取"))
+        return
+    if not _inside(str(target), root):
+        found.refused.append(Refusal(str(path), "链接指向汇总文件夹以外的位置，未读取"))
+    elif target.is_dir():
+        found.refused.append(Refusal(str(path), "链接指向文件夹，未进入（请直接选择该文件夹）"))
+    elif not target.is_file():
+        found.refused.append(Refusal(str(path), "链接指向的不是普通文件，未读取"))
+    elif target.suffix.lower() in suffixes:
+        found.files.append(path)  # read once: the same file reached directly counts once (see _identity)
+    elif path.suffix.lower() in suffixes:
+        found.refused.append(Refusal(str(path), f"链接指向的文件不是报告文件（{target.suffix or '无扩展名'}）"))
+
+
 def collect(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Iterable[Path | str] = ()) -> Collected:
-    """Report files under `sources` (folders and files) whose suffix is in `suffixes`, each once."""
+    """Report files under `sources` (folders and files) whose suffix is in `suffixes`, each once.
+
+    Every path met that is not read is listed in `refused` with its reason.
+    """
     wanted = {suffix.lower() for suffix in suffixes}
     found = Collected()
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            _walk(path, wanted, found)
+            _walk(path, wanted, found, os.path.realpath(path))
+        elif not os.path.lexists(path):
+            found.refused.append(Refusal(str(path), "找不到文件或文件夹"))
         elif not path.exists():
-            found.refused.append(Refusal(str(path), "找不到文件"))
+            found.refused.append(Refusal(str(path), "链接无法解析（目标不存在或链接循环）"))
+        elif not path.is_file():
+            found.refused.append(Refusal(str(path), "不是普通文件（管道、设备或套接字）"))
         elif path.suffix.lower() == TEMPLATE_SUFFIX:
             found.templates.append(path)
         elif path.suffix.lower() not in wanted:
@@ -75,6 +114,22 @@ def collect(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Ite
         unique.setdefault(_identity(path), path)
     found.files = [path for identity, path in unique.items() if identity not in skip]
     return found
+
+
+def output_conflict(
+    sources: Iterable[Path | str], suffixes: Iterable[str], workbook: str | None, county: str | None
+) -> str:
+    """Why a roll-up must not start, empty when it may: an output that is also an input. The workbook may not be
+    a named source (one met in a folder is left out of the reading); the county report may not be any file read."""
+    sources = list(sources)
+    named = {_identity(Path(source)) for source in sources}
+    if workbook and _identity(Path(workbook)) in named:
+        return f"汇总表 {workbook} 同时是要汇总的文件，会被覆盖；请另选保存位置"
+    if county:
+        read = {_identity(path) for path in collect(sources, suffixes).files} | named
+        if _identity(Path(county)) in read:
+            return f"本级报告 {county} 同时是要汇总的报告文件，会覆盖该单位的报告；请另选保存位置"
+    return ""
 
 
 def _identity(path: Path) -> str:

@@ -70,6 +70,8 @@ class RollupResult:
         """Why nothing could be rolled up (empty when there are totals), in Chinese for the person."""
         if self.totals is not None:
             return ""
+        if self.files_found == 0 and self.refused:
+            return f"没有可读取的报告文件：所给的 {len(self.refused)} 个路径或文件均未受理（原因见上）"
         if self.files_found == 0:
             from gkdesk.io.open import READERS  # the kinds of file a roll-up reads
 

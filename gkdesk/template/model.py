@@ -48,9 +48,13 @@ class Template:
 
 
 def unit_key(name: str) -> str:
-    """How unit names are compared: full-width folded, all white space removed."""
+    """How unit names are compared: NFKC-folded (full-width letters and digits), white space, zero-width and
+    control characters removed."""
     folded = unicodedata.normalize("NFKC", name)
-    return "".join(folded.split())
+    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE)
+
+
+_INVISIBLE = ("Cc", "Cf")  # control characters; format characters: zero-width spaces and joiners, BOM, marks
 
 
 _PLACEHOLDER = re.compile(r"\{(organ|year|office|address|phone|email)\}")
