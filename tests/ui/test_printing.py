@@ -229,3 +229,22 @@ def test_empty_new_report_prints(qapp: object) -> None:
     reader = PdfReader(io.BytesIO(pdf_bytes(Report.new(2021, ""))))
     text = "".join(page.extract_text() for page in reader.pages)
     assert "一、总体情况" in text and len(reader.pages) >= 1
+
+
+def test_a_quarter_character_between_chinese_and_figures(qapp: object) -> None:
+    """As Word and WPS set 同心县 2021 年: a quarter of a character on each side of the figures."""
+    from PySide6.QtCore import Qt
+
+    from gkdesk.ui.printing.fonts import font
+    from gkdesk.ui.printing.text import lay_out
+    from gkdesk.ui.printing.units import pt
+
+    body = font(gb.BODY_FONT, gb.BODY_SIZE)
+
+    def width(text: str) -> float:
+        lines = lay_out(text, body, 100.0, 1e6, 0.0, Qt.AlignmentFlag.AlignLeft)
+        return float(lines.layout.lineAt(0).naturalTextWidth())
+
+    extra = width("同心县2021年") - width("同心县年") - width("2021")
+    assert abs(extra - 0.5 * pt(gb.BODY_SIZE)) < 0.02 * pt(gb.BODY_SIZE)
+    assert abs(width("（2021）") - width("（）") - width("2021")) < 0.02 * pt(gb.BODY_SIZE)

@@ -15,6 +15,7 @@ from gkdesk.ui.printing.fonts import font
 from gkdesk.ui.printing.units import layout_device, mm, pt
 
 TEXT_WIDTH = mm(page.TEXT_WIDTH_MM)
+AUTOSPACE_EM = 0.25
 
 
 @dataclass
@@ -44,12 +45,14 @@ def lay_out(
     formats: list[QTextLayout.FormatRange] | None = None,
 ) -> TextLines:
     """Break `text` into lines of `width` (the first indented by `indent`), each centred in its `pitch`."""
-    layout = QTextLayout(clean_text(text).replace("\n", "\u2028"), base, layout_device())
+    shown = clean_text(text).replace("\n", "\u2028")
+    layout = QTextLayout(shown, base, layout_device())
     option = QTextOption(align)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
-    if formats:
-        layout.setFormats(formats)
+    spans = [*(formats or []), *_autospace(shown, base)]
+    if spans:
+        layout.setFormats(spans)
     layout.setCacheEnabled(True)
     layout.beginLayout()
     count = 0
@@ -63,6 +66,56 @@ def lay_out(
         count += 1
     layout.endLayout()
     return TextLines(layout, max(count, 1), pitch)
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def _autospace(text: str, base: QFont) -> list[QTextLayout.FormatRange]:
+    """A quarter of a character after a Chinese character followed by a Latin letter or digit and after one
+    before a Chinese character, as Word and WPS space 同心县 2021 年 (their "autospace" default)."""
+    spacing = _letter_spacing(AUTOSPACE_EM * pt(base.pointSizeF()) / _letter_spacing_unit(base))
+    spans = []
+    for index in range(len(text) - 1):
+        here, after = text[index], text[index + 1]
+        if (_is_han(here) and after.isascii() and after.isalnum()) or (
+            here.isascii() and here.isalnum() and _is_han(after)
+        ):
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = index, 1, spacing
+            spans.append(span)
+    return spans
+
+
+def _letter_spacing(value: float) -> QTextCharFormat:
+    spacing = QTextCharFormat()
+    spacing.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+    spacing.setFontLetterSpacing(value)
+    return spacing
+
+
+def _letter_spacing_unit(base: QFont) -> float:
+    """Layout pixels one unit of absolute letter spacing adds (Qt scales it by the device's resolution)."""
+    key = (base.family(), base.pointSizeF())
+    if key not in _SPACING_UNITS:
+        widths = []
+        for value in (0.0, 100.0):
+            layout = QTextLayout("一", base, layout_device())
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = 0, 1, _letter_spacing(value)
+            layout.setFormats([span])
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setLineWidth(TEXT_WIDTH)
+            layout.endLayout()
+            widths.append(line.naturalTextWidth())
+        _SPACING_UNITS[key] = (widths[1] - widths[0]) / 100.0 or 1.0
+    return _SPACING_UNITS[key]
+
+
+_SPACING_UNITS: dict[tuple[str, float], float] = {}
 
 
 def _format(start: int, length: int, face_font: QFont) -> QTextLayout.FormatRange:
