@@ -216,3 +216,18 @@ def test_what_a_unit_typed_instead_of_a_number_stays_text(tmp_path: Path) -> Non
     sheet = load_workbook(out)["表三"]
     cell = next(cell for cell in sheet[4] if cell.value == '=HYPERLINK("http://x","点我")')
     assert cell.data_type == "s" and cell.fill.fgColor.rgb == ERROR_FILL.fgColor.rgb
+
+
+def test_a_roll_up_with_nothing_counted_still_writes_a_readable_workbook(tmp_path: Path) -> None:
+    (tmp_path / "说明.txt").write_text("不是报告", encoding="utf-8")
+    result = roll_up([tmp_path])
+    out = tmp_path / "汇总.xlsx"
+    try:
+        write_rollup_xlsx(result, out)
+    finally:
+        result.close()
+    book = load_workbook(out)
+    assert book.sheetnames == ["完整性", "表二", "表三", "表四", "各单位问题"]
+    assert "没有可汇总的报告文件" in str(book["完整性"]["A2"].value)
+    assert book["表三"]["B4"].value == 0  # no SUM of nothing (it would refer to itself)
+    assert len(_charts(out)) == 0

@@ -151,14 +151,14 @@ class UnitTableSheet:
         return self.next_row - 1
 
     def finish(self, units: int) -> int:
-        """The total row (SUM formulas over the unit rows) and print set-up; returns the total row."""
+        """The total row (SUM formulas over the unit rows; zeros when no unit counted); returns its row."""
         painter, sheet = self.painter, self.sheet
         total_row = self.next_row
-        last = max(total_row - 1, FIRST_UNIT_ROW)
         cells: list[Any] = [painter.cell(sheet, f"合计（{units} 个单位）", TOTAL_LABEL)]
         for col, column in enumerate(self.columns, start=2):
             look = _TOTAL_AMOUNT if column.amount else _TOTAL_COUNT
-            cells.append(painter.formula(sheet, f"=SUM({letter(col)}{FIRST_UNIT_ROW}:{letter(col)}{last})", look))
+            span = f"{letter(col)}{FIRST_UNIT_ROW}:{letter(col)}{total_row - 1}"
+            cells.append(painter.formula(sheet, f"=SUM({span})", look) if total_row > FIRST_UNIT_ROW else painter.cell(sheet, 0, look))
         sheet.append(cells)
         if self.folds:
             sheet.append([])
