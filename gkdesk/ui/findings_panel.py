@@ -183,9 +183,15 @@ class FindingsPanel(QWidget):
         if self._height_restored and self.isVisible():
             self._store_height.start()
 
-    def _splitter(self) -> QSplitter | None:
+    def _splitter(self) -> tuple[QSplitter, QWidget] | None:
+        """The vertical splitter the panel sits in (directly or as a tab), and its item there."""
+        item: QWidget = self
         parent = self.parentWidget()
-        return parent if isinstance(parent, QSplitter) else None
+        while parent is not None:
+            if isinstance(parent, QSplitter) and parent.orientation() == Qt.Orientation.Vertical:
+                return parent, item
+            item, parent = parent, parent.parentWidget()
+        return None
 
     def _restore_height(self) -> None:
         value = app_settings().value(HEIGHT_KEY)
@@ -193,13 +199,14 @@ class FindingsPanel(QWidget):
             height = int(str(value))
         except ValueError:
             return
-        splitter = self._splitter()
-        if splitter is None or splitter.orientation() != Qt.Orientation.Vertical:
+        found = self._splitter()
+        if found is None:
             return
+        splitter, item = found
         sizes = splitter.sizes()
-        mine = splitter.indexOf(self)
+        mine = splitter.indexOf(item)
         total = sum(sizes)
-        height = max(self.minimum_height(), min(height, total - 120))
+        height = max(self.minimum_height(), min(height, total - 120)) + max(0, item.height() - self.height())
         if mine < 0 or total <= 0 or len(sizes) < 2:
             return
         others = [i for i in range(len(sizes)) if i != mine]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QToolBar
 
 from gkdesk.checks import Finding
 from gkdesk.model import Report
@@ -61,7 +61,13 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel(self.document, self.prompts, self)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.addWidget(self.page_stack)
-        self.right_splitter.addWidget(self.findings_panel)
+        # 审核结果 and (for a returned report) 批注 share the room under the page as tabs
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("bottomTabs")
+        self.bottom_tabs.setTabBarAutoHide(True)
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.findings_panel, "审核结果")
+        self.right_splitter.addWidget(self.bottom_tabs)
         self.right_splitter.setStretchFactor(0, 4)
         self.right_splitter.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

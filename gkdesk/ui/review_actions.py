@@ -1,4 +1,4 @@
-"""审核 menu: the 批注 panel (a dock), 添加批注, 与其他版本比较, and hand edits / problems of an opened file.
+"""审核 menu: the 批注 panel (a tab beside 审核结果), 添加批注, 与其他版本比较, and hand edits / problems of an opened file.
 
 `ReviewActions(window)` wires it all in; its questions are methods tests override, so no dialog blocks.
 """
@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from gkdesk.checks import Finding
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import RULE_HAND_EDIT, ImportResult, import_findings
 from gkdesk.model import Change, Report
 from gkdesk.review.comments import anchor_name
+from gkdesk.ui.comments_tab import CommentsTab
 from gkdesk.ui.pages import TablePage
 from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.review_commands import AddCommentCommand
@@ -63,10 +64,7 @@ class ReviewActions:
         self.window = window
         self.document = window.document
         self.panel = CommentsPanel(self.document, window)
-        self.dock = QDockWidget("批注", window)
-        self.dock.setObjectName("commentsDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock = CommentsTab(window.bottom_tabs, self.panel, "批注")
         self.marks: list[CommentMarks] = []
 
         self.add_action = QAction("添加批注(&M)…", window)
@@ -74,7 +72,6 @@ class ReviewActions:
         self.add_action.triggered.connect(lambda _checked=False: self.add_comment())
         self.compare_action = QAction("与其他版本比较(&D)…", window)
         self.compare_action.triggered.connect(lambda _checked=False: self.compare())
-        self.dock.toggleViewAction().setText("批注面板(&P)")
         menu = window.menu("review")
         menu.addSeparator()
         for action in (self.add_action, self.dock.toggleViewAction(), self.compare_action):
@@ -182,7 +179,7 @@ class ReviewActions:
             for marks in self.marks:
                 marks.refresh()
             if self.document.report.comments:
-                self.dock.show()
+                self.dock.raise_()
 
     # ------------------------------------------------------------ compare
 

@@ -24,6 +24,7 @@ from gkdesk.ui.review_commands import SetCommentStatusCommand
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
 STATUS_COLORS = {"待修改": "#b00020", "已修改": "#9a5b00", "已确认": "#2e7d32"}
 HEADERS = ("位置", "批注", "批注人", "时间", "状态")
+MAX_NAME_WIDTH = 320
 COMPACT_HEIGHT = 130  # first height in the window: its buttons and three comments; drag the edge for more
 
 
@@ -104,6 +105,9 @@ class CommentsPanel(QWidget):
             item.setForeground(4, QBrush(QColor(STATUS_COLORS.get(comment.status, "#000000"))))
             if current is not None and comment.id == current.id:
                 self.tree.setCurrentItem(item)
+        # the reviewer's name whole (a county office's name is long), within reason
+        names = [self.tree.fontMetrics().horizontalAdvance(c.author) for c in shown]
+        self.tree.setColumnWidth(2, max(110, min(MAX_NAME_WIDTH, max(names, default=0) + 24)))
         counts = {status: sum(1 for c in report.comments if c.status == status) for status in COMMENT_STATUSES}
         self.summary.setText("　".join(f"{s} {n}" for s, n in counts.items()) if report.comments else "暂无批注")
         self._update_buttons()

@@ -71,3 +71,43 @@ def test_label_columns_stay_visible_when_scrolling_sideways(qtbot: Any, make_win
     assert frozen.labels.width() == frozen.labels_width()
     assert frozen.labels.horizontalScrollBar().value() == 0
     assert frozen.header.horizontalScrollBar().value() == grid.horizontalScrollBar().value()
+
+
+def visible_data_rows(page: Any) -> int:
+    grid = page.grid
+    frozen = grid.frozen
+    assert frozen is not None
+    top, bottom = frozen.header_height(), grid.viewport().height()
+    rows = range(frozen.header_rows, page.model.rowCount())
+    return sum(1 for r in rows if grid.rowViewportPosition(r) >= top and grid.rowViewportPosition(r) + grid.rowHeight(r) <= bottom)
+
+
+def test_ten_data_rows_of_table_three_at_1280x720(qtbot: Any, make_window: Any) -> None:
+    """1920×1080 at 150 % leaves 1280×720; the findings panel at its minimum."""
+    window = make_window()
+    window.resize(1280, 720)
+    page = table_page(window, "requests")
+    window.right_splitter.setSizes([2000, 0])  # the panel dragged down as far as it goes
+    QApplication.processEvents()
+    assert visible_data_rows(page) >= 10
+
+
+def test_comments_share_the_room_under_the_page_as_a_tab(qtbot: Any, make_window: Any) -> None:
+    from tests.helpers import sample_report
+
+    report = sample_report()
+    report.add_comment("requests.new.natural", "县人民政府办公室政务公开科", "请核实")
+    window = make_window(report)
+    window.resize(1366, 768)
+    tabs = window.bottom_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["审核结果", "批注"]
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(1).center())
+    assert tabs.currentWidget() is window.review.panel and window.review.dock.isVisible()
+    page = table_page(window, "requests")
+    QApplication.processEvents()
+    assert visible_data_rows(page) >= 5
+    # the reviewer's name is not cut
+    item = window.review.panel.tree.topLevelItem(0)
+    assert item is not None
+    name_width = window.review.panel.tree.fontMetrics().horizontalAdvance(item.text(2))
+    assert name_width + 12 <= window.review.panel.tree.columnWidth(2)
