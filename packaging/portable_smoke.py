@@ -1,6 +1,6 @@
 """Smoke test of the built portable folder as a user without Python would run it (scripts/test-portable.sh).
 
-The folder is copied to a path with Chinese characters and spaces, made read-only (run as `nobody` when this
+The zip of the folder is unpacked to a path with Chinese characters and spaces, made read-only (run as `nobody` when this
 runs as root, since root may write anywhere), and the executable is started with an empty environment
 (HOME and QT_QPA_PLATFORM only, no Python on PATH). Its results are compared with `python main.py`.
 """
@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +35,28 @@ def expect(condition: bool, message: str) -> None:
         failures.append(message)
 
 
+def archive_of(folder: Path) -> Path:
+    """The zip that scripts/build-portable.sh made of `folder` (what users copy to the stick)."""
+    archives = sorted(folder.parent.glob(f"{folder.name}-*.zip"), key=lambda path: path.stat().st_mtime)
+    if not archives:
+        raise SystemExit(f"没有找到 {folder.parent}/{folder.name}-*.zip：请先运行 bash scripts/build-portable.sh")
+    return archives[-1]
+
+
+def unzip(archive: Path, target: Path) -> None:
+    """Unpack as an unzip tool would: executable bits and symbolic links as stored."""
+    with zipfile.ZipFile(archive) as zipped:
+        for info in zipped.infolist():
+            path = target / info.filename
+            mode = info.external_attr >> 16
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if stat.S_ISLNK(mode):
+                path.symlink_to(zipped.read(info).decode("utf-8"))
+            elif not info.is_dir():
+                path.write_bytes(zipped.read(info))
+                path.chmod(stat.S_IMODE(mode) or 0o644)
+
+
 class Bundle:
     """The read-only copy and how to run it."""
 
@@ -44,7 +68,7 @@ class Bundle:
         empty_path = work / "no-python-here"
         for folder in (self.home, self.out, empty_path):
             folder.mkdir(parents=True)
-        shutil.copytree(DIST, self.folder, symlinks=True)
+        unzip(archive_of(DIST), self.folder.parent)
         self.as_user: list[str] = []
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             setpriv = shutil.which("setpriv") or "/usr/bin/setpriv"
@@ -66,10 +90,19 @@ class Bundle:
         return {str(p.relative_to(self.folder)): (p.lstat().st_size, p.lstat().st_mtime_ns) for p in self.folder.rglob("*")}
 
 
+def source_env() -> dict[str, str]:
+    """The source run's environment with a fresh home, so no saved window layout of earlier runs applies."""
+    home = Path(tempfile.mkdtemp(prefix="gkdesk-source-home-"))
+    env = {name: value for name, value in os.environ.items() if not name.startswith("XDG_")}
+    return {**env, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+
+
+SOURCE_ENV = source_env()
+
+
 def run_source(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=env, capture_output=True, text=True,
-                          encoding="utf-8", check=False, cwd=ROOT)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=SOURCE_ENV, capture_output=True,
+                          text=True, encoding="utf-8", check=False, cwd=ROOT)
 
 
 def values_of(bundle: Bundle, path: Path) -> object:
@@ -159,9 +192,9 @@ def main() -> int:
         bundle_start = median_seconds([*bundle.as_user, str(bundle.folder / EXECUTABLE), str(sample), "--screenshot",
                                        str(bundle.out / "timing")], bundle.env, work)
         source_start = median_seconds([sys.executable, str(ROOT / "main.py"), str(sample), "--screenshot",
-                                       str(work / "timing")], {**os.environ, "QT_QPA_PLATFORM": "offscreen"}, ROOT)
+                                       str(work / "timing")], SOURCE_ENV, ROOT)
         bundle_check = median_seconds([*bundle.as_user, str(bundle.folder / EXECUTABLE), "check", str(sample)], bundle.env, work)
-        source_check = median_seconds([sys.executable, str(ROOT / "main.py"), "check", str(sample)], dict(os.environ), ROOT)
+        source_check = median_seconds([sys.executable, str(ROOT / "main.py"), "check", str(sample)], SOURCE_ENV, ROOT)
         print(f"median of {TIMING_RUNS} (whole process): window with --screenshot: bundle {bundle_start:.2f} s, "
               f"python main.py {source_start:.2f} s; check: bundle {bundle_check:.2f} s, python main.py {source_check:.2f} s")
         if os.environ.get("GKDESK_KEEP_SMOKE"):
@@ -172,6 +205,7 @@ def main() -> int:
                 if not path.is_symlink():
                     path.chmod(0o755)
             shutil.rmtree(work)
+        shutil.rmtree(SOURCE_ENV["HOME"], ignore_errors=True)
     print(f"{len(failures)} failed" if failures else "portable folder: all checks passed")
     return 1 if failures else 0
 
