@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.workbook import Workbook
 
@@ -89,15 +89,16 @@ def _applications_chart(data: WriteSheet, first: int, last: int, total_units: in
     return chart
 
 
-def _outcomes_chart(data: WriteSheet, first: int, last: int) -> PieChart:
-    chart = PieChart()
+def _outcomes_chart(data: WriteSheet, first: int, last: int) -> BarChart:
+    """Columns rather than a pie: the small categories (不予公开, 其他处理…) stay readable with their counts."""
+    chart = BarChart()
+    chart.type = "col"
     chart.title = "全部申请的办理结果"
     chart.add_data(Reference(data, min_col=2, min_row=first - 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(data, min_col=1, min_row=first, max_row=last))
-    labels = DataLabelList()
-    labels.showPercent, labels.showCatName, labels.showVal = True, True, False
-    labels.showSerName = labels.showLegendKey = False
-    chart.dataLabels = labels
+    chart.legend = None
+    chart.dataLabels = _labels()
+    chart.gapWidth = 50
     return chart
 
 
@@ -125,8 +126,7 @@ def add_charts(book: Workbook, painter: Painter, host: WriteSheet, anchors: Sequ
     bars = max(0, last - first + 1)
     for chart, anchor in zip(charts, anchors, strict=False):
         chart.plotVisOnly = False  # the data sheet is hidden
-        if not isinstance(chart, PieChart):
-            _axes_shown(chart)
+        _axes_shown(chart)
         chart.width, chart.height = CHART_WIDTH_CM, max(CHART_HEIGHT_CM, 2.5 + 0.55 * bars)
         host.add_chart(chart, anchor)
     return len(charts)
