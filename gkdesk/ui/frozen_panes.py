@@ -43,7 +43,8 @@ class FrozenPanes(QObject):
     def __init__(self, grid: QTableView, model: ReportTableModel) -> None:
         super().__init__(grid)
         self.grid = grid
-        self.header_rows = model.layout.leading_header_rows
+        # a table of several bands (表二) has a header per band: freezing the first would mislabel the others
+        self.header_rows = model.layout.leading_header_rows if len(model.table.bands) == 1 else 0
         self.label_columns = model.table.label_columns
         self.header = FrozenPane(grid, "frozenHeader")
         self.labels = FrozenPane(grid, "frozenLabels")

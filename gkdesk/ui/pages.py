@@ -67,9 +67,8 @@ class TablePage(QWidget):
         layout.setSpacing(4)
         title = QHBoxLayout()
         title.addWidget(heading_label(section.heading, self))
-        totals = "灰底粗体为合计，自动计算。" if table.totals else ""
-        hint = QLabel(f"{totals}回车或 Tab 到下一格，Ctrl+Enter 把输入填满选区，右键可“空白填 0”；"
-                      "可从 Excel/WPS 或 Word 复制后 Ctrl+V 粘贴。", self)
+        totals = "灰底为合计（自动计算）。" if table.totals else ""
+        hint = QLabel(f"{totals}回车/Tab 下一格，Ctrl+Enter 填满选区，右键“空白填 0”，可粘贴 Excel/Word", self)
         hint.setObjectName("hint")
         hint.setToolTip(hint.text())
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -111,3 +111,11 @@ def test_comments_share_the_room_under_the_page_as_a_tab(qtbot: Any, make_window
     assert item is not None
     name_width = window.review.panel.tree.fontMetrics().horizontalAdvance(item.text(2))
     assert name_width + 12 <= window.review.panel.tree.columnWidth(2)
+
+
+def test_a_table_of_several_bands_freezes_no_header(make_window: Any) -> None:
+    window = make_window()
+    page = table_page(window, "proactive")
+    assert len(page.model.table.bands) > 1
+    assert page.grid.frozen is not None and page.grid.frozen.header_rows == 0
+    assert not page.grid.frozen.header.isVisible()
