@@ -29,7 +29,7 @@ def check_carry_over(ctx: CheckContext, check: Check) -> list[Finding]:
         if now == before:
             continue
         message = (
-            f"{ctx.table_name(table.key)} {ctx.column_name(table, column)}：{row.short_label}、上年结转={now}，"
+            f"{ctx.table_name(table.key)} {ctx.column_name(table, column)}：{row.label}={now}，"
             f"上年报告{previous_row.label}={before}"
         )
         findings.append(Finding(check.id, check.severity, (key,), message, ctx.section_of_table(table.key), key))

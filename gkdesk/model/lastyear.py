@@ -6,11 +6,6 @@ from gkdesk.model.report import Change, Report
 from gkdesk.model.resolve import Resolved
 from gkdesk.model.values import Invalid
 
-# The rows linked across years: this year's row ← last year's row (table 三 in both editions).
-CARRY_TABLE = "requests"
-CARRY_ROW = "carried_over"
-CARRY_FROM_ROW = "carried_forward"
-
 
 def detached(report: Report) -> Report:
     """A copy of `report` without its own previous report (a .gkr keeps one year back only)."""
@@ -26,12 +21,16 @@ def carried_over_values(last: Report, edition: str) -> dict[str, int]:
     (the 总计 column) are left to be derived.
     """
     this_spec = Report(edition=edition).spec
+    # The rows linked across years are those of the definition's carry-over check (this year's ← last year's).
+    carry = next((check.params for check in this_spec.checks if check.kind == "carry_over"), None)
+    if carry is None:
+        return {}
     last_resolved = Resolved(last)
-    table = this_spec.tables[CARRY_TABLE]
+    table = this_spec.tables[carry["table"]]
     values: dict[str, int] = {}
-    for column in table.row(CARRY_ROW).columns:
-        key = table.cell_key(CARRY_ROW, column.key)
-        source = f"{CARRY_TABLE}.{CARRY_FROM_ROW}.{column.key}"
+    for column in table.row(carry["row"]).columns:
+        key = table.cell_key(carry["row"], column.key)
+        source = table.cell_key(carry["previous_row"], column.key)
         if this_spec.cells[key].derived or source not in last.spec.cells:
             continue
         stated = last_resolved.stated(source)
