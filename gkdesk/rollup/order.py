@@ -15,7 +15,9 @@ def _chinese_value(text: str) -> int | None:
     """第十二 → 12, 二十 → 20, 一百零五 → 105; None for anything else."""
     total, digit = 0, None
     for char in text:
-        if char in _CHINESE_DIGITS:
+        if char in "零〇" and total:  # 一百零五: a place holder
+            digit = None
+        elif char in _CHINESE_DIGITS:
             if digit is not None:  # 八一: a name, not a number
                 return None
             digit = _CHINESE_DIGITS[char]
