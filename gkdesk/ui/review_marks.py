@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygon
 from PySide6.QtWidgets import QWidget
 
 from gkdesk.review.comments import open_comments
+from gkdesk.spec import RowRef
 from gkdesk.ui.grid_view import ReportGridView
 
 MARK_COLOR = QColor("#e8710a")
@@ -37,8 +38,8 @@ class CommentMarks(QWidget):
             if model.has_cell(anchor):
                 index = model.index_of(anchor)
                 positions.append((index.row(), index.column()))
-            elif anchor.startswith(model.table.key + ".") and anchor.count(".") == 1:
-                row_key = anchor.split(".", 1)[1]
+            elif isinstance(place := model.document.report.spec.place(anchor), RowRef) and place.table == model.table.key:
+                row_key = place.row
                 label = [c for c in model.layout.cells if c.kind == "label" and c.row_key == row_key]
                 if label:
                     positions.append((label[-1].row, label[-1].col))

@@ -28,7 +28,7 @@ from gkdesk.io.xlsx.sheets import is_info_sheet, is_text_sheet
 from gkdesk.io.xlsx.tables import TOP, table_sheet
 from gkdesk.model import Report, ReviewComment
 from gkdesk.model.comments import comment_text, parse_comment_text
-from gkdesk.spec import ParagraphRef, build_layout
+from gkdesk.spec import ParagraphRef, RowRef, build_layout
 
 SEPARATOR = "────────"
 AUTHOR_PREFIX = "批注人："
@@ -76,10 +76,10 @@ def comment_places(report: Report) -> dict[str, Place]:
     return _text_places(report) | _table_places(report)
 
 
-def _place_of(anchor: str, places: dict[str, Place]) -> Place:
+def _place_of(report: Report, anchor: str, places: dict[str, Place]) -> Place:
     if anchor in places:
         return places[anchor]
-    if anchor.count(".") == 1:  # a row without a label cell of its own: its first value cell
+    if isinstance(report.spec.place(anchor), RowRef):  # a row without a label cell of its own: its first value cell
         first = next((k for k in places if k.startswith(anchor + ".")), None)
         if first is not None:
             return places[first]
@@ -98,7 +98,7 @@ def add_xlsx_comments(workbook: Workbook, report: Report) -> None:
     places = comment_places(report)
     by_place: dict[Place, list[ReviewComment]] = {}
     for comment in report.comments:
-        by_place.setdefault(_place_of(comment.anchor, places), []).append(comment)
+        by_place.setdefault(_place_of(report, comment.anchor, places), []).append(comment)
     for (sheet, ref), comments in by_place.items():
         text = f"\n{SEPARATOR}\n".join(_block(c, i == 0) for i, c in enumerate(comments))
         lines = text.count("\n") + 1 + len(text) // 24
