@@ -27,9 +27,20 @@ def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
         yield place.section, place.index, paragraph.text
 
 
+_FIGURES: dict[int, tuple[FormatSpec, list[Mapping[str, Any]]]] = {}
+
+
 def narrative_figures(spec: FormatSpec) -> list[Mapping[str, Any]]:
     """Every table figure the narrative may state: the check's own phrases and the drafted wording of the
-    format definition, which is read back with the same reader."""
+    format definition, which is read back with the same reader. One list per definition (do not change it):
+    the reader remembers what each paragraph states per list, so a re-check reads only changed text."""
+    known = _FIGURES.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _FIGURES[id(spec)] = (spec, _figures_of(spec))
+    return known[1]
+
+
+def _figures_of(spec: FormatSpec) -> list[Mapping[str, Any]]:
     figures: list[Mapping[str, Any]] = [
         figure for check in spec.checks if check.kind == "narrative_figures" for figure in check.params["figures"]
     ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QStyle,
@@ -36,6 +37,7 @@ class ReportGridView(QTableView):
         self.setItemDelegate(self.cell_delegate)
         self._rejected_key: str | None = None
         self._move_after_commit: QAbstractItemView.CursorAction | None = None
+        self._closing_editor = False
         model.rejected.connect(self._on_rejected)
         self.cell_delegate.fillRequested.connect(self.fill_selection)
         self.cell_delegate.moveRequested.connect(self._commit_and_move)
@@ -163,9 +165,31 @@ class ReportGridView(QTableView):
             return self._step(False)
         return super().moveCursor(action, modifiers)
 
+    # Focus passing between the grid and its own cell editor changes the look of the current cell only:
+    # QAbstractItemView would repaint the whole grid twice per typed value (editor opens, editor closes).
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.viewport().isAncestorOf(focus):
+            self.viewport().update(self.visualRect(self.currentIndex()))
+            return
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self._closing_editor:
+            current = self.currentIndex()
+            editable = current.isValid() and bool(current.flags() & Qt.ItemFlag.ItemIsEditable)
+            self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)
+            self.viewport().update(self.visualRect(current))
+            return
+        super().focusInEvent(event)
+
     def closeEditor(self, editor: QWidget, hint: EndEditHint) -> None:
         index = self.currentIndex()
-        super().closeEditor(editor, EndEditHint.NoHint)
+        self._closing_editor = True
+        try:
+            super().closeEditor(editor, EndEditHint.NoHint)
+        finally:
+            self._closing_editor = False
         refused, self._rejected_key = self._rejected_key, None
         move, self._move_after_commit = self._move_after_commit, None
         if refused is not None and (hint != EndEditHint.NoHint or move is not None):
