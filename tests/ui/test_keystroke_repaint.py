@@ -17,7 +17,7 @@ class PaintedArea(QObject):
         super().__init__()
         self.areas: list[int] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             region = event.region()  # type: ignore[attr-defined]
             self.areas.append(sum(rect.width() * rect.height() for rect in region))
