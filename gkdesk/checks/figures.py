@@ -39,8 +39,13 @@ def fold_digits(text: str) -> str:
     return text.translate(_FULL_WIDTH_DIGITS)
 
 
+# The phrases are searched in at most this many characters of one paragraph: far beyond any real paragraph,
+# and a pasted or hostile paragraph of megabytes cannot make each check take seconds.
+MAX_SCANNED_CHARS = 200_000
+
+
 def _candidates(text: str, figures: Sequence[Mapping[str, Any]]) -> Iterator[StatedFigure]:
-    folded = fold_digits(text)
+    folded = fold_digits(text[:MAX_SCANNED_CHARS])
     for figure in figures:
         name, cells = figure["name"], tuple(figure["cells"])
         for zero, key in ((False, "patterns"), (True, "zero_patterns")):

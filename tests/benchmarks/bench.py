@@ -45,6 +45,7 @@ def main() -> int:
         ("bench_print", "PDF and web page"),
         ("bench_import", "import"),
         ("bench_rollup", "roll-up"),
+        ("bench_hostile", "hostile files"),
     ):
         if quick and module_name == "bench_rollup":
             continue

@@ -40,3 +40,100 @@ def xlsx_with_damaged_data(source: Path, target: Path) -> Path:
         sheets = {n: package.read(n) for n in package.namelist() if n.startswith("xl/worksheets/sheet")}
     last = max(sheets, key=lambda n: int(re.findall(r"\d+", n)[-1]))
     return rewrite_zip(source, target, {last: sheets[last][: len(sheets[last]) // 2]})
+
+
+def xlsx_with_wrong_checksum(source: Path, target: Path) -> Path:
+    """`source` (a gkdesk .xlsx) whose embedded data no longer matches its SHA-256: read by its labels."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(source)
+    sheet = workbook["gkdesk_data"]
+    sheet.cell(3, 2).value = "0" * 64
+    workbook.save(target)
+    return target
+
+
+def xlsx_crowded(target: Path, cells: int) -> Path:
+    """A small .xlsx whose one sheet declares `cells` numeric cells (a few hundred KB compressed)."""
+    rows = []
+    per_row = 50
+    for r in range(1, cells // per_row + 1):
+        row_cells = "".join(f'<c r="{_column(c)}{r}"><v>1</v></c>' for c in range(1, per_row + 1))
+        rows.append(f'<row r="{r}">{row_cells}</row>')
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="表二" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in parts.items():
+            package.writestr(name, text.encode("utf-8"))
+    return target
+
+
+def _column(number: int) -> str:
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def docx_zip_bomb(source: Path, target: Path) -> Path:
+    """`source` whose document.xml expands to 45 MB of white space (a few KB compressed)."""
+    return rewrite_zip(source, target, {"word/document.xml": b" " * (45 * 1024 * 1024)})
+
+
+def hostile_set(folder: Path, sample_docx: Path, sample_xlsx: Path) -> dict[str, Path]:
+    """Every kind of hostile file of at most 10 MB the bounded-reading figures and tests use."""
+    return {
+        "docx with 39 MB of empty paragraphs, data damaged": docx_with_empty_paragraphs(
+            sample_docx, folder / "empty-paragraphs.docx", 39
+        ),
+        "docx with 39 MB of empty paragraphs, data intact": docx_with_empty_paragraphs(
+            sample_docx, folder / "empty-paragraphs-own.docx", 39, damage_embedded=False
+        ),
+        "docx expanding to 45 MB": docx_zip_bomb(sample_docx, folder / "bomb.docx"),
+        "xlsx with a wrong checksum (read by labels)": xlsx_with_wrong_checksum(sample_xlsx, folder / "checksum.xlsx"),
+        "xlsx with 400,000 cells": xlsx_crowded(folder / "crowded.xlsx", 400_000),
+        "xlsx with 95,000 cells": xlsx_crowded(folder / "busy.xlsx", 95_000),
+        "gkr with a 9.6 MB paragraph": gkr_with_long_paragraph(folder / "long.gkr"),
+    }
+
+
+def gkr_with_long_paragraph(target: Path) -> Path:
+    """The sample report whose overview is one paragraph of 9.6 MB stating a figure over and over."""
+    from gkdesk.io.gkr import save_gkr
+    from gkdesk.model import Paragraph
+    from tests.helpers import sample_report
+
+    report = sample_report()
+    report.narratives["overview"] = [Paragraph.plain("本年度主动公开政府信息12条，" * 230_000)]
+    save_gkr(report, target)
+    return target

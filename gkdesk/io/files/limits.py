@@ -7,8 +7,11 @@ behind a symbolic link, a socket) is refused before it is opened.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import stat
+import zipfile
 from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError, reading_error
@@ -17,8 +20,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # any report file (.gkr, .docx, .xlsx, web pa
 MAX_BLOCKS = 20_000  # paragraphs and tables of one document body
 MAX_ROWS = 2_000  # rows of one table or sheet read by labels
 MAX_COLUMNS = 64  # columns of one table or sheet read by labels
-MAX_CELLS = 2_000_000  # cells of one worksheet
-MAX_XML_ELEMENTS = 2_000_000  # elements of one XML part
+MAX_CELLS = 2_000_000  # cells of one worksheet read by gkdesk's own streaming reader
+MAX_XML_TAGS = 1_000_000  # markup tags of one XML part parsed whole (about 150 MB of tree at most)
+MAX_WORKBOOK_CELLS = 100_000  # cells of all worksheets of a workbook opened whole (openpyxl)
 
 _SYSTEM_FOLDERS = ("/proc/", "/sys/", "/dev/")
 
@@ -52,3 +56,38 @@ def read_bounded(path: Path, max_bytes: int, what: str) -> bytes:
     if len(data) > max_bytes:
         raise ReportFileError(f"{path.name}：文件过大（超过 {max_bytes // 1024 // 1024} MB），不是{what}")
     return data
+
+
+def refuse_crowded_xml(data: bytes, name: str, part: str) -> None:
+    """ReportFileError when the XML `data` holds more tags than a tree may be built for."""
+    if data.count(b"<") > MAX_XML_TAGS:
+        raise ReportFileError(f"{name}：{part} 中的内容过多（超过 {MAX_XML_TAGS} 个标记），文件已损坏或不是报告文件")
+
+
+_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+
+
+def refuse_crowded_workbook(content: bytes, name: str) -> None:
+    """ReportFileError when the worksheets of the .xlsx `content` hold more cells than may be opened whole.
+
+    Counted by streaming each sheet's XML in slices, so the count itself stays small however large they are."""
+    cells = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            for info in package.infolist():
+                if not _WORKSHEET.fullmatch(info.filename):
+                    continue
+                with package.open(info) as handle:
+                    tail = b""
+                    while chunk := handle.read(1024 * 1024):
+                        block = tail + chunk
+                        cells += len(_CELL_TAG.findall(block[: len(block) - 16]))
+                        tail = block[len(block) - 16 :]
+                        if cells > MAX_WORKBOOK_CELLS:
+                            raise ReportFileError(
+                                f"{name}：工作表中的单元格过多（超过 {MAX_WORKBOOK_CELLS} 个），文件已损坏或不是报告文件"
+                            )
+                    cells += len(_CELL_TAG.findall(tail))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return  # a damaged package: the reader that opens it says so

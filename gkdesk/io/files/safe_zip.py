@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.files.limits import read_bounded
+from gkdesk.io.files.limits import read_bounded, refuse_crowded_xml
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 40 * 1024 * 1024
@@ -77,6 +77,7 @@ def xml_parser(huge_text: bool = False) -> Any:
 
 def parse_xml(data: bytes, path: Path, name: str) -> Any:
     """Parse XML without entities, network or huge trees."""
+    refuse_crowded_xml(data, path.name, name)
     try:
         return etree.fromstring(data, xml_parser())
     except (etree.XMLSyntaxError, ValueError) as error:

@@ -129,7 +129,7 @@ def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
     file when `fast` is False."""
     from gkdesk.io.xlsx.cell_source import OpenpyxlCells
     from gkdesk.io.xlsx.fast_own import read_own_fast
-    from gkdesk.io.xlsx.hidden import open_workbook, payload_from
+    from gkdesk.io.xlsx.hidden import names_data_sheet, open_workbook, payload_from
     from gkdesk.io.xlsx.package import UnexpectedPackage
     from gkdesk.io.xlsx.visible import visible_differences
 
@@ -138,6 +138,8 @@ def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
             return read_own_fast(data, name)
         except UnexpectedPackage:
             pass
+    if not names_data_sheet(data):  # not opened whole just to find no embedded data
+        raise NoEmbeddedData(f"{name}：没有 gkdesk 内嵌的报告数据")
     cells = OpenpyxlCells(open_workbook(data, name))
     payload = payload_from(cells, name)
     report = verify_payload(payload, name)

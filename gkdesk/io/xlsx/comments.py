@@ -19,6 +19,7 @@ from typing import Any
 from openpyxl.comments import Comment
 from openpyxl.workbook import Workbook
 
+from gkdesk.io.files.limits import refuse_crowded_workbook
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.table_match import read_tables
 from gkdesk.io.xlsx.cells import coordinate
@@ -202,6 +203,7 @@ def read_xlsx_comments(path: Path, report: Report) -> list[ReviewComment]:
     if with_comments is None:  # not as gkdesk writes it: openpyxl reads it
         import openpyxl
 
+        refuse_crowded_workbook(data, "工作簿")  # openpyxl builds every cell: count them first
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)

@@ -10,6 +10,7 @@ import openpyxl
 from openpyxl.workbook import Workbook
 
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.limits import refuse_crowded_workbook
 from gkdesk.io.own.embedded import EmbeddedDataCorrupt, NoEmbeddedData, Payload
 from gkdesk.io.xlsx.cell_source import CellSource, OpenpyxlCells
 from gkdesk.io.xlsx.package import read_file_bytes
@@ -48,8 +49,25 @@ def payload_from(cells: CellSource, name: str) -> Payload:
     return Payload(text, sha, version)
 
 
+def names_data_sheet(data: bytes) -> bool:
+    """Whether the workbook in `data` lists a sheet named DATA_SHEET (True when that cannot be told cheaply)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            books = [info for info in package.infolist() if info.filename.lower().endswith("workbook.xml")]
+            if not books:
+                return True
+            for info in books:
+                with package.open(info) as handle:
+                    if DATA_SHEET.encode("ascii") in handle.read(4 * 1024 * 1024):
+                        return True
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return True
+    return False
+
+
 def open_workbook(data: bytes, name: str) -> Workbook:
     """The workbook in `data` opened by openpyxl from memory (no file handle left behind on failure)."""
+    refuse_crowded_workbook(data, name)  # openpyxl builds every cell: count them first
     try:
         return openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:

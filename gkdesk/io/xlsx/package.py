@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
-from gkdesk.io.files.limits import read_bounded
+from gkdesk.io.files.limits import MAX_XML_TAGS, read_bounded
 from gkdesk.io.files.safe_zip import MAX_ENTRIES, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -105,6 +105,8 @@ class XlsxPackage:
         data = self.read(part)
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise UnexpectedPackage(f"DTD in {part}")
+        if data.count(b"<") > MAX_XML_TAGS:
+            raise UnexpectedPackage(f"too many tags in {part}")
         try:
             root = etree.fromstring(data, _PARSER)
         except (etree.XMLSyntaxError, ValueError) as error:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.files.limits import refuse_crowded_workbook
 from gkdesk.io.files.safe_zip import check_package
 from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
@@ -90,8 +91,10 @@ def _paragraphs(grids: list[FileGrid]) -> list[Paragraph]:
     return paragraphs
 
 
-def _load(content: bytes, data_only: bool) -> Any:
+def _load(content: bytes, data_only: bool, name: str = "工作簿") -> Any:
     import openpyxl
+
+    refuse_crowded_workbook(content, name)  # openpyxl builds every cell: count them first
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -107,7 +110,9 @@ def _formula_positions(content: bytes) -> set[str]:
         for sheet in workbook.worksheets[:MAX_SHEETS]:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
-            for row in sheet.iter_rows(max_row=MAX_GRID_ROWS, max_col=MAX_GRID_COLS):
+            # bounded by the sheet's own extent: explicit bounds make openpyxl create every cell up to them
+            n_rows, n_cols = min(sheet.max_row or 0, MAX_GRID_ROWS), min(sheet.max_column or 0, MAX_GRID_COLS)
+            for row in sheet.iter_rows(max_row=n_rows, max_col=n_cols) if n_rows and n_cols else ():
                 for cell in row:
                     if cell.data_type == "f":
                         found.add(f"工作表“{sheet.title}”第{cell.row}行第{cell.column}列")
@@ -132,7 +137,7 @@ def _drop_blank_formulas(content: bytes, result: ImportResult) -> None:
 def read_foreign_xlsx(path: Path) -> ImportResult:
     """Read a spreadsheet in the official layout typed by others."""
     content = read_file_bytes(path)
-    workbook = _load(content, data_only=True)
+    workbook = _load(content, data_only=True, name=path.name)
     try:
         sheets = [s for s in workbook.worksheets[:MAX_SHEETS] if getattr(s, "sheet_state", "visible") == "visible"]
         grids = [sheet_grid(sheet) for sheet in sheets]
