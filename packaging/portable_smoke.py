@@ -7,6 +7,7 @@ runs as root, since root may write anywhere), and the executable is started with
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import shutil
@@ -138,6 +139,26 @@ def check_translations(bundle: Bundle) -> None:
     expect(loaded and cancel == "取消", f"QMessageBox buttons from the bundled catalogue: Cancel → {cancel!r}")
 
 
+def check_catalogue_loaded(bundle: Bundle, sample: Path) -> None:
+    """At run time the bundled window opens qtbase_zh_CN.qm from the bundle at the first place Qt looks
+    (QLibraryInfo's translations path), so QMessageBox buttons read 确定/取消."""
+    strace = shutil.which("strace")
+    if strace is None:
+        expect(False, "strace is needed to watch the window load Qt's Chinese catalogue (scripts/setup.sh --test installs it)")
+        return
+    trace = bundle.out / "strace.txt"
+    command = [strace, "-f", "-e", "trace=openat", "-o", str(trace), *bundle.as_user,
+               str(bundle.folder / EXECUTABLE), str(sample), "--screenshot", str(bundle.out / "strace-shots")]
+    subprocess.run(command, env=bundle.env, capture_output=True, check=False)
+    # strace writes non-ASCII bytes of paths as octal escapes
+    lines = (codecs.escape_decode(line.encode("ascii", "replace"))[0].decode("utf-8", "replace")
+             for line in trace.read_text(encoding="ascii", errors="replace").splitlines())
+    attempts = [line for line in lines if "qtbase_zh_CN" in line]
+    expected = str(bundle.folder / "_internal" / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm")
+    first = attempts[0] if attempts else ""
+    expect(expected in first and "ENOENT" not in first, f"the window loads Qt's Chinese catalogue from the bundle: {first[-200:]!r}")
+
+
 def median_seconds(command: list[str], env: dict[str, str], cwd: Path) -> float:
     times = []
     for _ in range(TIMING_RUNS):
@@ -187,6 +208,8 @@ def main() -> int:
                f"read-only folder: the window says where settings went: {window.stderr.strip()[-300:]!r}")
 
         check_translations(bundle)
+        if not sys.platform.startswith("win"):
+            check_catalogue_loaded(bundle, sample)
         expect(bundle.snapshot() == before, "nothing was written inside the read-only program folder")
 
         bundle_start = median_seconds([*bundle.as_user, str(bundle.folder / EXECUTABLE), str(sample), "--screenshot",

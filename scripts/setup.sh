@@ -14,7 +14,7 @@ packages=(fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-
           libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0 libxcb-randr0
           libxcb-render-util0 libxcb-image0 libxcb-xinerama0)
 if [ "$want_test" = 1 ]; then
-    packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils xvfb xauth)
+    packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils xvfb xauth strace)
 fi
 
 sudo_cmd=()
