@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.comments import Comment
 
 from gkdesk.io.open import read_with_result
@@ -115,6 +116,34 @@ def test_status_changed_and_comment_added_in_excel_are_read_back(tmp_path: Path)
     statuses = [(c.anchor, c.author, c.text, c.status, c.replies) for c in result.report.comments]
     assert statuses[0] == ("overview#1", REVIEWER, "请补充", "已修改", ("已补充第二段",))
     assert statuses[1] == (new_key, "乡镇经办人", "这个数字对吗？", "待修改", ())
+
+
+def test_comments_of_an_own_file_are_placed_by_the_layout_not_by_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gkdesk's own workbook: a comment typed on a value cell and one on a row's label come back on that cell
+    and that row from the exported layout; the label matcher is never asked."""
+    from gkdesk.io.xlsx import comments
+
+    report = sample_report()
+    path = tmp_path / "r.xlsx"
+    export_xlsx(report, path)
+    workbook = openpyxl.load_workbook(path)
+    key, ref = next(iter(_refs("表三").items()))
+    workbook["表三"][ref].comment = Comment("请核对", "乡镇经办人")
+    sheet, label_ref = comments.comment_places(report)["requests.new"]  # the row's own label cell
+    workbook[sheet][label_ref].comment = Comment("这一行呢？", "乡镇经办人")
+    workbook.save(path)
+
+    def no_label_matching(*_: object) -> None:
+        raise AssertionError("an own workbook's comments were matched by labels")
+
+    monkeypatch.setattr(comments, "read_tables", no_label_matching)
+    result = read_with_result(path)
+    assert result.kind == "own"
+    anchors = {c.text: c.anchor for c in result.report.comments}
+    assert anchors["请核对"] == key
+    assert anchors["这一行呢？"] == "requests.new"
 
 
 def _refs(title: str) -> dict[str, str]:

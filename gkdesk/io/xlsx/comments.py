@@ -160,6 +160,22 @@ def _info_sheet_anchors(grid: FileGrid, report: Report) -> dict[tuple[int, int],
     return anchors
 
 
+def _layout_anchors(report: Report) -> dict[tuple[str, int, int], str]:
+    """(sheet title, row, col) → cell key for value cells, "table.row" for the labels of a data row, in a
+    workbook gkdesk exported: every table sheet as `build_layout` placed it."""
+    anchors: dict[tuple[str, int, int], str] = {}
+    for section in report.spec.sections:
+        if section.table is None:
+            continue
+        sheet = table_sheet(section, report.spec.tables[section.table])
+        for cell in sheet.layout.cells:
+            anchor = cell.cell_key or (f"{sheet.table.key}.{cell.row_key}" if cell.row_key else "")
+            for row in range(cell.row, cell.row + cell.rowspan) if anchor else ():
+                for col in range(cell.col, cell.col + cell.colspan):
+                    anchors[(sheet.title, TOP + row, col)] = anchor
+    return anchors
+
+
 def _table_anchors(grids: list[FileGrid], report: Report) -> dict[tuple[int, int, int], str]:
     """(id(grid), row, col) → cell key for value cells, "table.row" for the other cells of a data row."""
     reading = read_tables(grids, report.edition)
@@ -191,8 +207,9 @@ def _sheet_comments(workbook: Any) -> list[tuple[Any, list[tuple[int, int, Any]]
     return found
 
 
-def read_xlsx_comments(path: Path, report: Report) -> list[ReviewComment]:
-    """The cell comments of an .xlsx as ReviewComments, anchored where the reader can place them."""
+def read_xlsx_comments(path: Path, report: Report, own: bool = False) -> list[ReviewComment]:
+    """The cell comments of an .xlsx as ReviewComments, anchored where the reader can place them (`own`: a
+    gkdesk export, its table cells at their layout positions rather than matched by labels)."""
     from gkdesk.io.xlsx.fast_comments import sheets_with_comments
     from gkdesk.io.xlsx.package import read_file_bytes
 
@@ -211,7 +228,8 @@ def read_xlsx_comments(path: Path, report: Report) -> list[ReviewComment]:
         workbook.close()
     grids = {id(sheet): sheet_grid(sheet) for sheet, _ in with_comments}
     table_grids = [g for g in grids.values() if not is_text_sheet(g) and not is_info_sheet(g)]
-    tables = _table_anchors(table_grids, report) if table_grids else {}
+    tables = _table_anchors(table_grids, report) if table_grids and not own else {}
+    laid_out = _layout_anchors(report) if own else {}
     comments = []
     for sheet, cells in with_comments:
         grid = grids[id(sheet)]
@@ -223,7 +241,8 @@ def read_xlsx_comments(path: Path, report: Report) -> list[ReviewComment]:
             else {}
         )
         for row, col, comment in cells:
-            anchor = local.get((row, col)) or tables.get((id(grid), row, col)) or "title"
+            placed = laid_out.get((sheet.title, row, col)) or tables.get((id(grid), row, col))
+            anchor = local.get((row, col)) or placed or "title"
             for index, (author, text) in enumerate(_split(comment.text or "", comment.author or "")):
                 status, said, replies = parse_comment_text(text)
                 ref = f"{sheet.title}!{coordinate(row, col)}"

@@ -177,4 +177,4 @@ def _merge_excel_comments(path: Path, result: ImportResult) -> None:
     from gkdesk.io.xlsx.comments import read_xlsx_comments
     from gkdesk.model.comments import merge_comments
 
-    merge_comments(result.report, read_xlsx_comments(path, result.report))
+    merge_comments(result.report, read_xlsx_comments(path, result.report, own=result.kind == "own"))
