@@ -116,3 +116,10 @@ def test_frozen_portable_marker_beside_the_executable(frozen: tuple[Path, Path])
     assert not portable.is_portable()  # inside the bundle's data folder it does not count
     (stick / "gkdesk-portable.ini").write_text("", encoding="utf-8")
     assert portable.data_location() == portable.DataLocation(stick / "gkdesk-data")
+
+
+def test_frozen_qt_translations_are_looked_for_in_the_bundle(frozen: tuple[Path, Path]) -> None:
+    from gkdesk.ui.translations import translation_folders
+
+    _stick, bundle = frozen
+    assert bundle / "PySide6" / "Qt" / "translations" in translation_folders()
