@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from gkdesk.io.files.limits import MAX_BLOCKS
 from gkdesk.io.files.safe_zip import Package
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid, pad
 from gkdesk.model import Paragraph, Run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_BLOCKS = 20000
 
 Block = Paragraph | FileGrid
 

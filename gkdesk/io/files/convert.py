@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError, os_error_reason, reading_error
-from gkdesk.io.files.limits import read_bounded
+from gkdesk.io.files.limits import MAX_FILE_BYTES, read_bounded
 from gkdesk.io.import_result import ImportResult
 
 CONVERT_SECONDS = 90
-MAX_LEGACY_BYTES = 50 * 1024 * 1024
+MAX_LEGACY_BYTES = MAX_FILE_BYTES
 TARGETS = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
 _WINDOWS_PLACES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",

@@ -11,9 +11,8 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.files.limits import read_bounded, refuse_crowded_xml
+from gkdesk.io.files.limits import MAX_FILE_BYTES, read_bounded, refuse_crowded_xml
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 40 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5000

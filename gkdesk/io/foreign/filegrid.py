@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MAX_GRID_ROWS = 2000
-MAX_GRID_COLS = 64
+from gkdesk.io.files.limits import MAX_COLUMNS, MAX_ROWS
+
+MAX_GRID_ROWS = MAX_ROWS
+MAX_GRID_COLS = MAX_COLUMNS
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from typing import Any
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.atomic import write_atomic
+from gkdesk.io.files.limits import MAX_FILE_BYTES
 from gkdesk.io.files.textfile import parse_json, read_small_text
 from gkdesk.model import CellValue, Contact, Invalid, Paragraph, Report, ReviewComment, Run, parse_lenient
 from gkdesk.spec import EDITIONS, FormatSpec, load_spec
 
 FILE_KIND = "gkdesk-report"
 FILE_VERSION = 1
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 # ------------------------------------------------------------------ writing

@@ -13,11 +13,11 @@ from typing import Any, NamedTuple
 
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
+from gkdesk.io.files.limits import MAX_CELLS
 from gkdesk.io.xlsx.package import UnexpectedPackage, q
 
 Value = str | int | float | bool | None
 _T, _R, _IS, _V, _F = q("t"), q("r"), q("is"), q("v"), q("f")
-MAX_CELLS = 2_000_000
 
 
 class CellValue(NamedTuple):
