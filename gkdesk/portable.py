@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +50,8 @@ def profile_data_dir(env: dict[str, str] | None = None, platform: str = sys.plat
 def can_write(folder: Path) -> bool:
     """True when files can be created in `folder` (created if missing); tried for real, since a write-protected
     stick or a read-only copy may still report write permission."""
+    import tempfile  # only here: every start imports this module, few need the test
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
@@ -110,7 +111,11 @@ def use_bytecode_cache(program_dir: Path | None = None, env: dict[str, str] | No
     if sys.flags.dont_write_bytecode or getattr(sys, "frozen", False):
         return None
     folder = cache_dir(program_dir, env) / "pycache"
-    if not can_write(folder):
+    try:  # a cheap test, run at every start: where writing a compiled module fails anyway, Python goes on without
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
         return None
     sys.pycache_prefix = str(folder)
     sys.dont_write_bytecode = False
