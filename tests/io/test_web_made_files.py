@@ -13,6 +13,7 @@ import pytest
 
 from gkdesk.checks import run_checks
 from gkdesk.io.docx.export import export_docx
+from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import ImportResult, import_findings
 from gkdesk.io.open import read_with_result
 from gkdesk.model import Resolved
@@ -94,3 +95,23 @@ def test_old_binary_files_through_libreoffice(tmp_path: Path, fixture: str, suff
     path = tmp_path / f"报告{suffix}"
     shutil.copyfile(FIXTURES / fixture, path)
     assert_reads_as(read_with_result(path), profile, set(), {BASIC})
+
+
+def test_old_binary_file_without_libreoffice_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("gkdesk.io.files.convert.find_soffice", lambda: None)
+    path = tmp_path / "报告.et"
+    shutil.copyfile(FIXTURES / "district-2024.xls", path)
+    with pytest.raises(ReportFileError, match=r"未安装 LibreOffice.*Excel 或 WPS 表格.*另存为.*\.xlsx"):
+        read_with_result(path)
+
+
+def test_a_hung_conversion_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hang = tmp_path / "soffice"
+    hang.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+    hang.chmod(0o755)
+    monkeypatch.setattr("gkdesk.io.files.convert.find_soffice", lambda: str(hang))
+    monkeypatch.setattr("gkdesk.io.files.convert.CONVERT_SECONDS", 1)
+    path = tmp_path / "报告.doc"
+    shutil.copyfile(FIXTURES / "county-dept-2023.doc", path)
+    with pytest.raises(ReportFileError, match="1 秒内未能转换"):
+        read_with_result(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -45,6 +46,27 @@ def _refuse_without_office(path: Path) -> ReportFileError:
     )
 
 
+def _run_with_limit(command: list[str]) -> None:
+    """Run LibreOffice in its own process group; past the time limit the whole group is killed (soffice starts
+    soffice.bin, which a plain kill would leave running)."""
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=os.name != "nt",
+    )
+    try:
+        process.wait(timeout=CONVERT_SECONDS)
+    except subprocess.TimeoutExpired:
+        if os.name == "nt":
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+
+
 def convert(path: Path, folder: Path) -> Path:
     """Convert `path` into `folder` with LibreOffice; returns the new .docx/.xlsx."""
     soffice = find_soffice()
@@ -70,7 +92,7 @@ def convert(path: Path, folder: Path) -> Path:
         str(source),
     ]
     try:
-        subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False, stdin=subprocess.DEVNULL)
+        _run_with_limit(command)
     except subprocess.TimeoutExpired:
         raise ReportFileError(
             f"{path.name}：LibreOffice 在 {CONVERT_SECONDS} 秒内未能转换此文件（文件可能已损坏），"
