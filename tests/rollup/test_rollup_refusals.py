@@ -104,3 +104,20 @@ def test_nothing_rolled_up_writes_nothing(tmp_path: Path, capsys: pytest.Capture
     assert "已保存" not in err.out + err.err and "未保存任何文件" in err.err
     if kind == "missing":
         assert "找不到文件或文件夹" in err.out + err.err and "文件夹中没有" not in err.err
+
+
+def test_unit_names_starting_like_formulas_are_text_in_the_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = tmp_path / "收回"
+    _returns(folder, "=HYPERLINK(\"http://example.cn\")镇", "+甲镇人民政府")
+    workbook = tmp_path / "汇总.xlsx"
+    assert main(["rollup", str(folder), "-o", str(workbook)]) == 0
+    cells = [
+        cell
+        for sheet in openpyxl.load_workbook(workbook).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith(("=HYPERLINK", "+甲镇"))
+    ]
+    assert cells and all(cell.data_type == "s" and cell.quotePrefix for cell in cells)

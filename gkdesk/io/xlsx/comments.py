@@ -23,7 +23,7 @@ from gkdesk.io.files.limits import refuse_crowded_workbook
 from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.table_match import read_tables
 from gkdesk.io.xlsx.cells import coordinate
-from gkdesk.io.xlsx.info import INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, text_rows
+from gkdesk.io.xlsx.info import CONTINUED_LABEL, INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, sheet_rows
 from gkdesk.io.xlsx.read import sheet_grid
 from gkdesk.io.xlsx.sheets import is_info_sheet, is_text_sheet
 from gkdesk.io.xlsx.tables import TOP, table_sheet
@@ -61,7 +61,9 @@ def _text_places(report: Report) -> dict[str, Place]:
         places[key] = (INFO_SHEET, f"B{row}")
     headings = {section.heading: section.key for section in report.spec.sections}
     counts: dict[str, int] = {}
-    for row, (label, _, _) in enumerate(text_rows(report), start=2):
+    for row, (label, kind, _) in enumerate(sheet_rows(report), start=2):
+        if kind == CONTINUED_LABEL:
+            continue  # the rest of the paragraph above
         if label == OPENING_LABEL:
             places["opening"] = (TEXT_SHEET, f"C{row}")
         elif label in headings:

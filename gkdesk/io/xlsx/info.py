@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
+
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.workbook import Workbook
@@ -11,6 +14,7 @@ from gkdesk.io.xlsx.cells import (
     BOLD,
     FONT_NAME,
     FONT_SIZE,
+    FORMULA_STARTS,
     column_mm,
     fit_to_page_width,
     line_count,
@@ -18,7 +22,7 @@ from gkdesk.io.xlsx.cells import (
     row_height,
 )
 from gkdesk.io.xlsx.styles import TEXT_BOLD, TEXT_INPUT, TEXT_PLAIN, Styler
-from gkdesk.model import Paragraph, Report
+from gkdesk.model import Paragraph, Report, Run
 from gkdesk.model.opening import opening_text
 
 INFO_SHEET = "基本信息"
@@ -26,6 +30,10 @@ TEXT_SHEET = "文字部分"
 OPENING_LABEL = "开头"
 TEXT_WIDTHS = (16, 6, 70)  # 部分 / 类型 / 内容: about 172 mm, an A4 page wide at full scale
 KIND_LABELS = {"body": "正文", "subheading": "小标题"}
+# An Excel cell holds at most 32,767 characters: a longer paragraph continues on the rows below, marked so,
+# and every reader joins them again (never cut).
+CONTINUED_LABEL = "续上行"
+CELL_TEXT_CHARS = 32_000
 
 
 def info_fields(report: Report) -> list[tuple[str, str, str]]:
@@ -57,6 +65,53 @@ def text_rows(report: Report) -> list[tuple[str, str, Paragraph]]:
     return rows
 
 
+def sheet_rows(report: Report) -> list[tuple[str, str, Paragraph]]:
+    """The rows of 文字部分 as written: text_rows with each over-long paragraph in pieces, the later ones
+    marked CONTINUED_LABEL."""
+    rows = []
+    for section, kind, paragraph in text_rows(report):
+        for index, piece in enumerate(paragraph_pieces(paragraph)):
+            rows.append((section, kind if index == 0 else CONTINUED_LABEL, piece))
+    return rows
+
+
+def paragraph_pieces(paragraph: Paragraph, size: int = CELL_TEXT_CHARS) -> list[Paragraph]:
+    """`paragraph` in pieces of at most `size` characters (runs and their bold kept), each cut between two
+    characters that are not white space, so joining the pieces gives the paragraph back exactly."""
+    text = paragraph.text
+    if len(text) <= size:
+        return [paragraph]
+    cuts = [0]
+    while len(text) - cuts[-1] > size:
+        cut = cuts[-1] + size
+        while cut > cuts[-1] + 1 and (text[cut - 1].isspace() or text[cut].isspace()):
+            cut -= 1
+        cuts.append(cut)
+    cuts.append(len(text))
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        runs, offset = [], 0
+        for run in paragraph.runs:
+            left, right = max(start, offset), min(end, offset + len(run.text))
+            if left < right:
+                runs.append(Run(run.text[left - offset : right - offset], run.bold))
+            offset += len(run.text)
+        pieces.append(Paragraph(tuple(runs), paragraph.kind))
+    return pieces
+
+
+def join_continued(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """(section, kind, text) rows read back from 文字部分 with CONTINUED_LABEL rows joined to the row above."""
+    joined: list[tuple[str, str, str]] = []
+    for section, kind, text in rows:
+        if kind.strip() == CONTINUED_LABEL and joined:
+            above = joined[-1]
+            joined[-1] = (above[0], above[1], above[2] + text)
+        else:
+            joined.append((section, kind, text))
+    return joined
+
+
 def _rich(paragraph: Paragraph) -> CellRichText | None:
     if not any(run.bold for run in paragraph.runs):
         return None
@@ -71,12 +126,14 @@ def add_text_sheet(workbook: Workbook, report: Report, styler: Styler | None = N
         put_text(sheet.cell(1, col), label)
         sheet.cell(1, col).font = BOLD
         sheet.column_dimensions[chr(64 + col)].width = width
-    for row, (section, kind, paragraph) in enumerate(text_rows(report), start=2):
+    for row, (section, kind, paragraph) in enumerate(sheet_rows(report), start=2):
         put_text(sheet.cell(row, 1), section)
         put_text(sheet.cell(row, 2), kind)
         rich = _rich(paragraph)
         if rich is not None:
             sheet.cell(row, 3).value = rich
+            # like put_text: a paragraph starting with = + - @ is shown as text by every spreadsheet program
+            sheet.cell(row, 3).quotePrefix = paragraph.text.startswith(FORMULA_STARTS)
         else:
             put_text(sheet.cell(row, 3), paragraph.text)
         for col in (1, 2, 3):

@@ -14,7 +14,7 @@ from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.table_match import TableReading, read_tables
 from gkdesk.io.import_result import ImportProblem
 from gkdesk.io.xlsx.checks_sheet import HEADERS as CHECK_HEADERS
-from gkdesk.io.xlsx.info import OPENING_LABEL
+from gkdesk.io.xlsx.info import OPENING_LABEL, join_continued
 from gkdesk.model import Contact, Paragraph, Report
 from gkdesk.spec import CURRENT_EDITION, EDITIONS, FormatSpec, load_spec
 
@@ -71,8 +71,9 @@ def read_own_text(info: FileGrid | None, text: FileGrid | None) -> OwnText:
     if text is None:
         return own
     by_label: dict[str, list[Paragraph]] = {}
-    for row in range(1, len(text.rows)):
-        label, kind, content = (text.cell(row, col).text for col in range(3))
+    cells = ((text.cell(row, 0).text, text.cell(row, 1).text, text.cell(row, 2).text) for row in range(1, len(text.rows)))
+    rows = join_continued(cells)
+    for label, kind, content in rows:
         if content.strip():
             paragraph_kind = "subheading" if kind.strip() == "小标题" else "body"
             by_label.setdefault(label.strip(), []).append(Paragraph.plain(content.strip(), paragraph_kind))

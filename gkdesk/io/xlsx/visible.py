@@ -12,7 +12,7 @@ from openpyxl.workbook import Workbook
 from gkdesk.io.own.embedded import Difference
 from gkdesk.io.own.visible_compare import paragraph_differences, text_difference, value_difference
 from gkdesk.io.xlsx.cell_source import CellSource, OpenpyxlCells
-from gkdesk.io.xlsx.info import INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, text_rows
+from gkdesk.io.xlsx.info import INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, join_continued, text_rows
 from gkdesk.io.xlsx.tables import TableSheet, table_sheet, total_formula
 from gkdesk.model import Report, Resolved
 from gkdesk.model.opening import opening_text
@@ -75,8 +75,9 @@ def _text_differences(source: CellSource, report: Report) -> list[Difference]:
     if not source.has_sheet(TEXT_SHEET):
         return [Difference(TEXT_SHEET, TEXT_SHEET, "")]
     shown: dict[str, list[str]] = {}
-    for label, _, content in source.rows(TEXT_SHEET, 2, 3):
-        shown.setdefault(_text(label), []).append(_text(content))
+    read = [(_text(label), _text(kind), _text(content)) for label, kind, content in source.rows(TEXT_SHEET, 2, 3)]
+    for label, _, content in join_continued(read):
+        shown.setdefault(label, []).append(content)
     differences = text_difference("opening", opening_text(report), "".join(shown.pop(OPENING_LABEL, [])))
     expected: dict[str, list[str]] = {}
     for label, _, paragraph in text_rows(report)[1:]:

@@ -20,6 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from gkdesk.io.files.textsafe import clean_text
+from gkdesk.io.xlsx.cells import FORMULA_STARTS
 
 FONT_NAME = "宋体"
 MAX_CELL_TEXT = 32767
@@ -92,6 +93,8 @@ class Painter:
             self._arrays[id(look)] = (look, copy(cell._style))  # the look is kept, so its id stays its own
         else:
             cell._style = copy(known[1])
+        if text and cell.value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True  # shown as the text it is by every spreadsheet program, never as a formula
         return cell
 
     def like(self, sheet: WriteSheet, value: Any, source: Any) -> Any:
