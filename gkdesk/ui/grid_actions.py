@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QT
 from gkdesk.model import CellValue, parse_strict
 from gkdesk.ui.commands import SetCellsCommand
 from gkdesk.ui.grid_view import ReportGridView
+from gkdesk.ui.pages import TablePage
 
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
@@ -45,6 +46,7 @@ class GridActions:
         for action in (self.fill_selection_action, self.fill_table_action, self.fill_report_action):
             fill.addAction(action)
         window.page_stack.rebuilt.connect(self.attach)
+        window.page_stack.pageBuilt.connect(self.attach_page)
         self.attach()
 
     def _action(self, text: str, key: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
@@ -121,12 +123,16 @@ class GridActions:
     # ------------------------------------------------------------ context menu
 
     def attach(self) -> None:
-        for key in self.window.page_stack.pages:
-            page = self.window.page_stack.table_page(key)
-            if page is not None:
-                grid = page.grid
-                grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                grid.customContextMenuRequested.connect(lambda pos, g=grid: self.show_menu(g, pos))
+        """The context menu on every grid built so far (pages are built on first view, see attach_page)."""
+        for key in list(self.window.page_stack.built):
+            self.attach_page(key)
+
+    def attach_page(self, key: str) -> None:
+        page = self.window.page_stack.built.get(key)
+        if isinstance(page, TablePage):
+            grid = page.grid
+            grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            grid.customContextMenuRequested.connect(lambda pos, g=grid: self.show_menu(g, pos))
 
     def context_menu(self, grid: ReportGridView) -> QMenu:
         menu = QMenu(grid)
