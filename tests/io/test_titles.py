@@ -90,3 +90,19 @@ def test_organ_and_year_from_the_file_name_when_the_page_gives_none(tmp_path: Pa
     assert (result.report.organ, result.report.year) == ("", None)
     (finding,) = [f for f in report_findings(result.report) if f.rule == "structure.basic_info"]
     assert "机关名称" in finding.message and "报告年度" in finding.message
+
+
+def test_organ_on_the_line_under_the_title() -> None:
+    from gkdesk.io.foreign.narrative_split import split_text
+    from gkdesk.model import Paragraph
+    from gkdesk.spec import load_spec
+
+    lines = [
+        "2022年政府信息公开工作年度报告",
+        "某某县松林镇人民政府",
+        "根据条例要求编制本报告。",
+        "一、总体情况",
+        "正文。",
+    ]
+    text = split_text([Paragraph.plain(line) for line in lines], load_spec("2021"))
+    assert (text.organ, text.year, text.opening) == ("某某县松林镇人民政府", 2022, "根据条例要求编制本报告。")

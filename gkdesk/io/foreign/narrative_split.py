@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from gkdesk.io.foreign.furniture import is_footer, is_furniture
 from gkdesk.io.foreign.labels import label_score, normalise_label
-from gkdesk.io.foreign.titles import from_opening, parse_title, plausible_organ
+from gkdesk.io.foreign.titles import clean_organ, from_opening, parse_title, plausible_organ
 from gkdesk.model import Contact, Paragraph
 from gkdesk.spec import CURRENT_EDITION, EDITIONS, FormatSpec, Section, load_spec
 
@@ -119,8 +119,12 @@ def _find_title(before: list[str]) -> tuple[int, int, str, int | None]:
             if any("根据" in line for line in lines) or len(lines) < count:
                 break
             organ, year = parse_title("".join(lines))
-            if year is not None:
-                return start, count, organ, year
+            if year is None:
+                continue
+            following = before[start + count] if start + count < len(before) else ""
+            if not organ and plausible_organ(following):  # “2022年…年度报告” / “某某镇人民政府”
+                return start, count + 1, clean_organ(following), year
+            return start, count, organ, year
     return 0, 0, "", None
 
 

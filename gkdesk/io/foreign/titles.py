@@ -58,7 +58,8 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def _clean_organ(text: str) -> str:
+def clean_organ(text: str) -> str:
+    """An organ's name without quotes, punctuation and a trailing 关于/的 (“某某局关于” → “某某局”)."""
     organ = text.strip(_QUOTES + "，,：:、 ")
     for tail in ("关于", "的"):
         organ = organ.removesuffix(tail)
@@ -67,7 +68,7 @@ def _clean_organ(text: str) -> str:
 
 def plausible_organ(text: str) -> bool:
     """Text that ends like an organ's name (…局, …委员会, …镇人民政府) and is no report wording."""
-    text = _clean_organ(squash(text))
+    text = clean_organ(squash(text))
     return bool(text) and len(text) <= 40 and text.endswith(_ORGAN_END) and not any(word in text for word in _NOT_ORGAN)
 
 
@@ -78,13 +79,13 @@ def parse_title(text: str) -> tuple[str, int | None]:
     squashed = squash(text)
     match = _TITLE_RE.search(squashed)
     if match is not None:
-        before, year, between = _clean_organ(match.group(1)), int(match.group(2)), _clean_organ(match.group(3))
+        before, year, between = clean_organ(match.group(1)), int(match.group(2)), clean_organ(match.group(3))
         if before and not before.startswith("根据"):
             return before, year
         return (between if plausible_organ(between) else ""), year
     after = _YEAR_AFTER_RE.search(squashed)
     if after is not None:
-        return _clean_organ(after.group(1)), int(after.group(2))
+        return clean_organ(after.group(1)), int(after.group(2))
     return "", None
 
 
@@ -97,5 +98,5 @@ def from_opening(opening: str) -> tuple[str, int | None]:
     if year is None and (period := _PERIOD_RE.search(squash(opening))) is not None:
         year = int(period.group(1))
     if not organ and (author := _COMPILED_BY_RE.search(squash(opening))) is not None:
-        organ = _clean_organ(author.group(1)) if plausible_organ(author.group(1)) else ""
+        organ = clean_organ(author.group(1)) if plausible_organ(author.group(1)) else ""
     return organ, year
