@@ -4,7 +4,8 @@ columns stay on the left while it scrolls sideways (like Excel's 冻结窗格)."
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QTableView
 
 from gkdesk.ui.table_model import ReportTableModel
 
@@ -17,6 +18,7 @@ class FrozenPane(QTableView):
 
     def __init__(self, grid: QTableView, name: str) -> None:
         super().__init__(grid)  # not the viewport: its children move when the grid scrolls
+        self.grid = grid
         self.setObjectName(name)
         self.setAutoScroll(False)
         self.setModel(grid.model())
@@ -35,6 +37,10 @@ class FrozenPane(QTableView):
 
     def scrollTo(self, index: Index, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """A pane scrolls only with the grid, never to the current cell."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel over a pane scrolls the grid (the pane follows), never the pane alone."""
+        QApplication.sendEvent(self.grid.viewport(), event)
 
 
 class FrozenPanes(QObject):

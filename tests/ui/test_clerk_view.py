@@ -119,3 +119,21 @@ def test_a_table_of_several_bands_freezes_no_header(make_window: Any) -> None:
     assert len(page.model.table.bands) > 1
     assert page.grid.frozen is not None and page.grid.frozen.header_rows == 0
     assert not page.grid.frozen.header.isVisible()
+
+
+def test_the_wheel_over_the_frozen_labels_scrolls_the_grid(qtbot: Any, make_window: Any) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window = make_window()
+    window.resize(1280, 720)
+    page = table_page(window, "requests")
+    grid, frozen = page.grid, page.grid.frozen
+    assert frozen is not None
+    pos = QPointF(20, frozen.labels.height() - 20)
+    wheel = QWheelEvent(pos, frozen.labels.mapToGlobal(pos), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(frozen.labels.viewport(), wheel)
+    QApplication.processEvents()
+    assert grid.verticalScrollBar().value() > 0
+    assert frozen.labels.verticalScrollBar().value() == grid.verticalScrollBar().value()
