@@ -97,11 +97,17 @@ def _is_report_table(table: Any) -> bool:
     )
 
 
+_HEADING_RAW_CHARS = 400  # a heading is at most 40 characters; allow the white space of indented markup
+
+
 def _heading_elements(root: Any) -> list[Any]:
     spec = load_spec(CURRENT_EDITION)
     found = []
     for element in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "li", "td"):
-        text = tidy(element.text_content())
+        raw = element.text_content()
+        if len(raw) > _HEADING_RAW_CHARS:  # a container of much text is no heading (and tidying it is slow)
+            continue
+        text = tidy(raw)
         if 2 < len(text) <= 40 and heading_section(text, spec) is not None:
             found.append(element)
     return found
