@@ -21,6 +21,7 @@ from gkdesk.io.open import read_report
 from gkdesk.io.xlsx.tables import table_sheet
 from gkdesk.model import Number, Report, Resolved
 from gkdesk.rollup.book.total_sheets import total_sheet_title
+from gkdesk.rollup.engine import roll_up
 from gkdesk.rollup.export import ROLLUP_KEYWORD, is_rollup_workbook
 from gkdesk.rollup.figures import main_figures
 from gkdesk.spec import EDITIONS, load_spec
@@ -53,8 +54,6 @@ def load_previous(source: Path | str) -> Previous:
 
 
 def _rolled_up(folder: Path) -> Report:
-    from gkdesk.rollup.engine import roll_up  # the engine imports the export, which imports nothing of this
-
     result = roll_up([folder])
     try:
         if result.totals is None:
