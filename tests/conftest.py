@@ -12,5 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+pytest_plugins = ["tests.qt_shutdown"]  # windows and the application deleted at the end of the run
+
 SAMPLE_GKR = ROOT / "resources" / "samples" / "tongxin-2021.gkr"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
