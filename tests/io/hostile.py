@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -137,3 +138,21 @@ def gkr_with_long_paragraph(target: Path) -> Path:
     report.narratives["overview"] = [Paragraph.plain("本年度主动公开政府信息12条，" * 230_000)]
     save_gkr(report, target)
     return target
+
+
+def mutate_member(data: bytes, member_index: int, position: float, junk: bytes, cut: float | None) -> bytes:
+    """Rewrite one part of the package: splice junk into its XML, or truncate it."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        infos = source.infolist()
+        chosen = infos[member_index % len(infos)].filename
+        for info in infos:
+            content = source.read(info.filename)
+            if info.filename == chosen:
+                at = int(len(content) * position)
+                content = content[:at] + junk + content[at:]
+                if cut is not None:
+                    content = content[: int(len(content) * cut)]
+            target.writestr(info.filename, content)
+    return out.getvalue()

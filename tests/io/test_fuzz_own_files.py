@@ -3,10 +3,8 @@ refused with a ReportFileError, quickly; never another exception. (Foreign layou
 
 from __future__ import annotations
 
-import io
 import json
 import time
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from gkdesk.io.open import read_with_result
 from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.template import Template, open_template, save_template
 from tests.helpers import sample_report
+from tests.io.hostile import mutate_member
 
 SECONDS = 10  # far above any real file; a reader without bounds exceeds it on the hostile inputs
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -121,18 +120,6 @@ def test_files_with_bytes_damaged(
 def test_own_packages_with_a_part_damaged(
     tmp_path: Path, suffix: str, member: int, position: float, junk: bytes, cut: float | None
 ) -> None:
-    source = zipfile.ZipFile(io.BytesIO(_seed(suffix, tmp_path)))
-    chosen = source.infolist()[member % len(source.infolist())].filename
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == chosen:
-                at = int(len(content) * position)
-                content = content[:at] + junk + content[at:]
-                if cut is not None:
-                    content = content[: int(len(content) * cut)]
-            target.writestr(info.filename, content)
     path = tmp_path / f"mutant{suffix}"
-    path.write_bytes(out.getvalue())
+    path.write_bytes(mutate_member(_seed(suffix, tmp_path), member, position, junk, cut))
     _read_or_refuse(path)

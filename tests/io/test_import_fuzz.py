@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 from pathlib import Path
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
 from tests.io.docx_variants import Variant, build_docx
+from tests.io.hostile import mutate_member
 from tests.io.xlsx_variants import build_xlsx
 
 _SEEDS: dict[str, bytes] = {}
@@ -28,24 +28,6 @@ def _seed(suffix: str, tmp: Path) -> bytes:
             build_xlsx(path)
         _SEEDS[suffix] = path.read_bytes()
     return _SEEDS[suffix]
-
-
-def _mutate_member(data: bytes, member_index: int, position: float, junk: bytes, cut: float | None) -> bytes:
-    """Rewrite one part of the package: splice junk into its XML, or truncate it."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        infos = source.infolist()
-        chosen = infos[member_index % len(infos)].filename
-        for info in infos:
-            content = source.read(info.filename)
-            if info.filename == chosen:
-                at = int(len(content) * position)
-                content = content[:at] + junk + content[at:]
-                if cut is not None:
-                    content = content[: int(len(content) * cut)]
-            target.writestr(info.filename, content)
-    return out.getvalue()
 
 
 def _read(path: Path) -> None:
@@ -71,7 +53,7 @@ def test_mutated_package_parts(
     tmp_path: Path, suffix: str, member: int, position: float, junk: bytes, cut: float | None
 ) -> None:
     path = tmp_path / f"mutated{suffix}"
-    path.write_bytes(_mutate_member(_seed(suffix, tmp_path), member, position, junk, cut))
+    path.write_bytes(mutate_member(_seed(suffix, tmp_path), member, position, junk, cut))
     _read(path)
 
 
