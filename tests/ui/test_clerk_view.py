@@ -137,3 +137,23 @@ def test_the_wheel_over_the_frozen_labels_scrolls_the_grid(qtbot: Any, make_wind
     QApplication.processEvents()
     assert grid.verticalScrollBar().value() > 0
     assert frozen.labels.verticalScrollBar().value() == grid.verticalScrollBar().value()
+
+
+def test_every_table_fits_1280_wide_with_the_comments_tab(qtbot: Any, make_window: Any) -> None:
+    from tests.helpers import sample_report
+
+    report = sample_report()
+    report.add_comment("overview#1", "县人民政府办公室政务公开科", "请补充")
+    window = make_window(report)
+    window.resize(1280, 720)
+    window.review.dock.raise_()
+    for section in window.report.spec.sections:
+        if section.table:
+            page = table_page(window, section.key)
+            qtbot.wait(20)
+            assert page.grid.horizontalScrollBar().maximum() == 0, section.key  # nothing cut off at the right
+            frozen = page.grid.frozen
+            assert frozen is not None
+            whole = sum(page.grid.rowHeight(r) for r in range(page.model.rowCount()))
+            three_rows = frozen.header_height() + 3 * page.grid.rowHeight(frozen.header_rows)
+            assert page.grid.viewport().height() >= min(whole, three_rows), section.key
