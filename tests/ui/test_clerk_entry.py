@@ -147,3 +147,10 @@ def test_add_comment_from_the_context_menu(qtbot: Any, make_window: Any, monkeyp
     menu = open_context_menu(qtbot, window, "requests.new.social")
     click_menu_item(qtbot, menu, "添加批注")
     assert [c.anchor for c in window.report.comments] == ["requests.new.social"]
+
+
+def test_the_grid_menu_does_not_build_pages_before_they_are_shown(make_window: Any) -> None:
+    window = make_window()
+    assert set(window.page_stack.built) <= {"basic"}
+    page = table_page(window, "appeals")
+    assert page.grid.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
