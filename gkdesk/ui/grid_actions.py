@@ -129,7 +129,8 @@ class GridActions:
 
     def attach_page(self, key: str) -> None:
         page = self.window.page_stack.built.get(key)
-        if isinstance(page, TablePage):
+        if isinstance(page, TablePage) and page.grid.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+            # once per grid: a rebuild announces its first page both as built and as rebuilt
             grid = page.grid
             grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             grid.customContextMenuRequested.connect(lambda pos, g=grid: self.show_menu(g, pos))

@@ -154,3 +154,16 @@ def test_the_grid_menu_does_not_build_pages_before_they_are_shown(make_window: A
     assert set(window.page_stack.built) <= {"basic"}
     page = table_page(window, "appeals")
     assert page.grid.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+
+def test_after_opening_another_report_the_grid_menu_opens_once(qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
+    from gkdesk.model import Report
+
+    window = make_window()
+    table_page(window, "requests")
+    window.document.load(Report.new(2021), None)  # pages are rebuilt
+    shown: list[object] = []
+    monkeypatch.setattr(window.grid_actions, "show_menu", lambda grid, pos: shown.append(grid))
+    page = table_page(window, "requests")
+    page.grid.customContextMenuRequested.emit(page.grid.visualRect(page.grid.currentIndex()).center())
+    assert len(shown) == 1
