@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QSt
 from gkdesk.spec import Section
 from gkdesk.ui.cell_status import CellStatusLine
 from gkdesk.ui.document import ReportDocument
+from gkdesk.ui.elided_label import ElidedLabel
 from gkdesk.ui.grid_view import ReportGridView
 from gkdesk.ui.narrative_editor import NarrativeEditor
 from gkdesk.ui.table_model import ReportTableModel
@@ -68,10 +69,8 @@ class TablePage(QWidget):
         title = QHBoxLayout()
         title.addWidget(heading_label(section.heading, self))
         totals = "灰底为合计（自动计算）。" if table.totals else ""
-        hint = QLabel(f"{totals}回车/Tab 下一格，Ctrl+Enter 填满选区，右键“空白填 0”，可粘贴 Excel/Word", self)
+        hint = ElidedLabel(f"{totals}回车/Tab 下一格，Ctrl+Enter 填满选区，右键“空白填 0”，可粘贴 Excel/Word", self)
         hint.setObjectName("hint")
-        hint.setToolTip(hint.text())
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         title.addWidget(hint, 1)
         layout.addLayout(title)
 
