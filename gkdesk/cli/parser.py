@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import gettext
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
@@ -115,6 +114,8 @@ def whole_number(text: str) -> int:
 
 def unknown_verb_message(word: str, verbs: Sequence[str]) -> str:
     """“未知命令“chek”…” with the list of verbs and the nearest one."""
+    import difflib  # only for a mistyped verb
+
     message = f"未知命令“{word}”。可用的命令：{'、'.join(verbs)}"
     nearest = difflib.get_close_matches(word, verbs, n=1)
     if nearest:
