@@ -119,17 +119,25 @@ def collect(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Ite
 def output_conflict(
     sources: Iterable[Path | str], suffixes: Iterable[str], workbook: str | None, county: str | None
 ) -> str:
-    """Why a roll-up must not start, empty when it may: an output that is also an input. The workbook may not be
-    a named source (one met in a folder is left out of the reading); the county report may not be any file read."""
+    """Why a roll-up must not write its outputs, empty when it may: an output that is also an input. A named
+    source is never overwritten; in a folder, an earlier roll-up workbook may be (it is not read as a return),
+    a unit's returned report may not."""
     sources = list(sources)
     named = {_identity(Path(source)) for source in sources}
-    if workbook and _identity(Path(workbook)) in named:
-        return f"汇总表 {workbook} 同时是要汇总的文件，会被覆盖；请另选保存位置"
-    if county:
-        read = {_identity(path) for path in collect(sources, suffixes).files} | named
-        if _identity(Path(county)) in read:
-            return f"本级报告 {county} 同时是要汇总的报告文件，会覆盖该单位的报告；请另选保存位置"
+    read = {_identity(path) for path in collect(sources, suffixes).files} | named
+    if workbook:
+        identity = _identity(Path(workbook))
+        if identity in named or (identity in read and not _earlier_rollup(Path(workbook))):
+            return f"汇总表 {workbook} 同时是要汇总的文件，会被覆盖；请另选保存位置"
+    if county and _identity(Path(county)) in read:
+        return f"本级报告 {county} 同时是要汇总的报告文件，会覆盖该单位的报告；请另选保存位置"
     return ""
+
+
+def _earlier_rollup(path: Path) -> bool:
+    from gkdesk.rollup.export import is_rollup_workbook  # openpyxl-free check of the workbook's properties
+
+    return is_rollup_workbook(path)
 
 
 def _identity(path: Path) -> str:

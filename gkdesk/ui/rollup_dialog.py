@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from gkdesk.io.errors import ReportFileError
+from gkdesk.io.open import READERS
 from gkdesk.model import Report
 from gkdesk.rollup import MISSING, RollupResult, county_report, write_rollup_xlsx
+from gkdesk.rollup.collect import output_conflict
 from gkdesk.rollup.figures import ChartData
 from gkdesk.rollup.previous import Previous, load_previous
 from gkdesk.template import OpenedTemplate, open_template
@@ -171,6 +173,10 @@ class RollupDialog(QDialog):
         folder = Path(self.sources[0]) if self.sources and Path(self.sources[0]).is_dir() else Path(".")
         path = self.ask_export_path(str(folder / f"{self.rolled.year or ''}年度政府信息公开年报汇总.xlsx"))
         if not path:
+            return False
+        conflict = output_conflict(self.sources, READERS, path, None)
+        if conflict:
+            self.show_error("无法导出汇总表", conflict)
             return False
         try:
             write_rollup_xlsx(self.rolled, Path(path), self.previous)

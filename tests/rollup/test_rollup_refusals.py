@@ -121,3 +121,19 @@ def test_unit_names_starting_like_formulas_are_text_in_the_workbook(tmp_path: Pa
         if isinstance(cell.value, str) and cell.value.startswith(("=HYPERLINK", "+甲镇"))
     ]
     assert cells and all(cell.data_type == "s" and cell.quotePrefix for cell in cells)
+
+
+def test_workbook_onto_a_units_returned_workbook_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gkdesk.io.xlsx.export import export_xlsx
+
+    folder = tmp_path / "收回"
+    _returns(folder, "甲镇人民政府")
+    returned = folder / "乙镇.xlsx"
+    export_xlsx(filled_report("乙镇人民政府", values=balanced_values(2)), returned)
+    before = returned.read_bytes()
+    assert main(["rollup", str(folder), "-o", str(returned)]) == 2
+    assert returned.read_bytes() == before
+    assert "汇总表" in capsys.readouterr().err
+    earlier = folder / "汇总.xlsx"
+    assert main(["rollup", str(folder), "-o", str(earlier)]) == 0
+    assert main(["rollup", str(folder), "-o", str(earlier)]) == 0  # an earlier roll-up workbook is replaced
