@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from gkdesk.cli.output import wrong_suffix
@@ -30,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
     problem = wrong_suffix(args.output, (".xlsx", ".docx"), "修改说明")
     if problem:
         print(problem, file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.output and any(Path(args.output).resolve() == Path(report).resolve() for report in (args.old, args.new)):
+        print(f"修改说明不能覆盖要比较的报告：{args.output}", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         old = read_with_result(args.old).report

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import save_gkr
 from tests.conftest import ROOT, SAMPLE_GKR
 from tests.helpers import sample_report
@@ -147,3 +148,14 @@ def test_export_refuses_a_wrong_suffix_before_any_work(tmp_path: Path) -> None:
     assert not (tmp_path / "a.txt").exists()
     compare = run_cli("compare", str(SAMPLE_GKR), str(SAMPLE_GKR), "-o", str(tmp_path / "c.txt"))
     assert compare.returncode == 2 and "修改说明" in compare.stderr and compare.stdout == ""
+
+
+def test_compare_refuses_to_write_over_a_compared_report(tmp_path: Path) -> None:
+    old, new = tmp_path / "a.docx", tmp_path / "b.docx"
+    export_docx(sample_report(), str(old))
+    export_docx(sample_report(), str(new))
+    before = new.read_bytes(), old.read_bytes()
+    for target in (new, old):
+        result = run_cli("compare", str(old), str(new), "-o", str(target))
+        assert result.returncode == 2 and "不能覆盖" in result.stderr and result.stdout == ""
+    assert (new.read_bytes(), old.read_bytes()) == before
