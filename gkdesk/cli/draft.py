@@ -1,7 +1,8 @@
 """`python main.py draft FILE [--section KEY] [-o OUT.gkr]`: draft the routine paragraphs from the tables.
 
 Prints each drafted paragraph with the section it belongs to; with -o, saves a copy with them written in
-(an earlier drafted paragraph of the same topic is replaced). Exit 0: drafted; 2: the file cannot be read or
+(an earlier drafted paragraph of the same topic is replaced). Tables not filled in are not drafted from, and
+errors in the figures are named first. Exit 0: drafted; 2: the file cannot be read or
 written, or the section is unknown.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from gkdesk.cli.output import wrong_suffix
 from gkdesk.draft import apply_drafts, draft_paragraphs
+from gkdesk.draft.caveats import contradicting_errors, errors_note, unfilled_note
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.open import read_report
@@ -49,9 +51,18 @@ def run(args: argparse.Namespace) -> int:
         known = "、".join(f"{key}（{spec.section(key).heading}）" for key in sorted(sections))
         print(f"“{args.section}”不是可起草的部分，可用：{known}", file=sys.stderr)
         return EXIT_UNUSABLE
-    drafts = [draft for draft in draft_paragraphs(report, args.section) if draft.text]
+    everything = draft_paragraphs(report, args.section)
+    drafts = [draft for draft in everything if draft.text]
+    for draft in everything:
+        if not draft.text:
+            print(f"注意：{unfilled_note(draft, spec)}", file=sys.stderr)
+    errors = contradicting_errors(report, drafts)
+    if errors:
+        print(f"注意：{errors_note(errors)}", file=sys.stderr)
     for draft in drafts:
         print(f"[{spec.section(draft.topic.section).heading}·{draft.topic.name}] {draft.text}")
+        if draft.topic.note:
+            print(f"    （请核实：{draft.topic.note}）")
     if args.output:
         apply_drafts(report, drafts)
         try:

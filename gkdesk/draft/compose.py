@@ -25,9 +25,26 @@ class DraftFigure:
 
 @dataclass(frozen=True)
 class DraftParagraph:
+    """A topic's paragraph; empty `text` with `unfilled` naming the tables not filled in yet."""
+
     topic: DraftTopic
     text: str
     figures: tuple[DraftFigure, ...]
+    unfilled: tuple[str, ...] = ()
+
+
+def topic_cells(topic: DraftTopic) -> tuple[str, ...]:
+    """Every cell the topic's wording reads."""
+    cells: list[str] = []
+    for sentence in topic.sentences:
+        cells += sentence.if_any
+        for clause in sentence.clauses:
+            cells += clause.cells
+            for item in clause.items:
+                cells += item.cells
+                for sub in item.items:
+                    cells += sub.cells
+    return tuple(dict.fromkeys(cells))
 
 
 class _Writer:
@@ -58,7 +75,13 @@ class _Writer:
 class _Composer:
     def __init__(self, report: Report, spec: FormatSpec) -> None:
         self.resolved = Resolved(report, spec)
+        self.filled = {key.split(".", 1)[0] for key in (*report.values, *report.declared)}
         self.names = {"year": str(report.year) if report.year is not None else "本", "organ": report.organ or "本机关"}
+
+    def unfilled_tables(self, topic: DraftTopic) -> tuple[str, ...]:
+        """The tables the topic reads that hold no figure at all: a report not yet filled in states nothing."""
+        tables = dict.fromkeys(cell.split(".", 1)[0] for cell in topic_cells(topic))
+        return tuple(table for table in tables if table not in self.filled)
 
     def total(self, cells: tuple[str, ...]) -> Number:
         return sum((self.resolved.number(cell) for cell in cells), start=0)
@@ -67,6 +90,9 @@ class _Composer:
         return format_value(self.total(cells)), cells
 
     def paragraph(self, topic: DraftTopic) -> DraftParagraph:
+        unfilled = self.unfilled_tables(topic)
+        if unfilled:
+            return DraftParagraph(topic, "", (), unfilled)
         out = _Writer()
         for sentence in topic.sentences:
             part = self.sentence(sentence)
@@ -102,14 +128,16 @@ class _Composer:
 
     def items(self, out: _Writer, clause: DraftClause, items: tuple[DraftItem, ...], total: Number, top: bool) -> None:
         """`one` when a single non-zero item makes up the whole, else `many` listing each non-zero item."""
-        one, many, item_template = (clause.one, clause.many, clause.item) if top else (
-            clause.sub_one,
-            clause.sub_many,
-            clause.sub_item,
+        one, single, many, item_template = (
+            (clause.one, clause.single, clause.many, clause.item)
+            if top
+            else (clause.sub_one, clause.sub_single, clause.sub_many, clause.sub_item)
         )
         present = [item for item in items if self.total(item.cells)]
         if len(present) == 1 and one and self.total(present[0].cells) == total:
             only = present[0]
+            if single and total == 1:
+                one = single
             out.write(one, self.names | {"label": only.label}, self.figure(only.cells))
             if only.items and top:
                 self.items(out, clause, only.items, self.total(only.cells), top=False)

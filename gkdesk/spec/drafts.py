@@ -23,10 +23,13 @@ CLAUSE_BREAK = "，。；、（）：,;:()"
 JOINT_GUARD = "(?<![及和与])"
 MIN_PATTERN_WORDS = 2
 
-_CLAUSE_KEYS = {"of", "text", "zero", "items", "one", "many", "item", "sub_one", "sub_many", "sub_item", "context"}
+_CLAUSE_KEYS = {"of", "text", "zero", "items", "one", "many", "item", "sub_one", "sub_many", "sub_item", "context"} | {
+    "single",
+    "sub_single",
+}
 _ITEM_KEYS = {"label", "of", "items"}
 _SENTENCE_KEYS = {"clauses", "if_any", "none"}
-_TOPIC_KEYS = {"key", "name", "section", "after", "sentences"}
+_TOPIC_KEYS = {"key", "name", "section", "after", "sentences", "note"}
 
 # Which placeholders each template may use.
 _ALLOWED_PLACEHOLDERS = {
@@ -37,6 +40,8 @@ _ALLOWED_PLACEHOLDERS = {
     "many": {"year", "organ", "items", "n"},
     "item": {"label", "n"},
     "sub_one": {"label", "n"},
+    "single": {"year", "organ", "label"},
+    "sub_single": {"label"},
     "sub_many": {"items", "n"},
     "sub_item": {"label", "n"},
 }
@@ -65,6 +70,8 @@ class DraftClause:
     sub_one: str = ""
     sub_many: str = ""
     sub_item: str = ""
+    single: str = ""  # instead of `one` when the only item is a single case (“为自然人申请”, not “均为”)
+    sub_single: str = ""
     context: str = ""
 
 
@@ -82,6 +89,7 @@ class DraftTopic:
     section: str
     after: str  # the sub-part the paragraph belongs to, e.g. "（二）"; "" for the end of the section
     sentences: tuple[DraftSentence, ...]
+    note: str = ""  # what the clerk should confirm: the tables do not fully support the wording
 
 
 @dataclass(frozen=True)
@@ -196,6 +204,7 @@ def _topic(data: Any, where: str, known: Mapping[str, Any], sections: set[str]) 
         section,
         _text(data, "after", where),
         sentences,
+        _text(data, "note", where),
     )
     figure_patterns(topic, where)  # a wording whose figures cannot be read back is refused here
     return topic

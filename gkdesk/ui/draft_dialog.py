@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gkdesk.checks.context import chinese_number
 from gkdesk.draft import DraftParagraph, draft_paragraphs, with_drafts
+from gkdesk.draft.caveats import contradicting_errors, errors_note, unfilled_note
 from gkdesk.draft.fix import FigureFix, figure_fixes, rewrite_paragraph
 from gkdesk.draft.place import find_earlier_draft, insertion_index
 from gkdesk.model import Paragraph
@@ -26,6 +27,8 @@ from gkdesk.ui.document import ReportDocument
 
 FIGURE_STYLE = "background:#fff2b3;font-weight:bold"
 OLD_STYLE = "color:#b00020;text-decoration:line-through"
+NOTE_STYLE = "color:#8a5a00"
+WARNING_STYLE = "color:#b00020;font-weight:bold"
 EXCERPT_CHARS = 18
 
 
@@ -64,21 +67,35 @@ class DraftDialog(QDialog):
         heading = report.spec.section(section).heading
         self.setWindowTitle(f"依据表格生成 — {heading}")
         paragraphs = report.paragraphs(section)
-        self.drafts = [draft for draft in draft_paragraphs(report, section) if draft.text]
+        everything = draft_paragraphs(report, section)
+        self.drafts = [draft for draft in everything if draft.text]
+        errors = contradicting_errors(report, self.drafts)
         self.fixes = {i: fixes for i, p in enumerate(paragraphs) if (fixes := figure_fixes(report, p.text))}
 
         body = QWidget(self)
         rows = QVBoxLayout(body)
         self.draft_boxes: list[QCheckBox] = []
+        self.notes = [unfilled_note(draft, report.spec) for draft in everything if not draft.text]
+        if errors:
+            self.notes.insert(0, errors_note(errors))
+        for note in self.notes:
+            warning = QLabel(note, body)
+            warning.setWordWrap(True)
+            warning.setStyleSheet(WARNING_STYLE)
+            rows.addWidget(warning)
         if self.drafts:
             rows.addWidget(self._heading("依据表格数字起草的段落（黄色为取自表格的数字）"))
         for draft in self.drafts:
             box = QCheckBox(f"{draft.topic.name}：{self._where(draft, paragraphs)}", body)
-            box.setChecked(True)
+            box.setChecked(not draft.topic.note)  # wording the tables only suggest is written in on request
+            if draft.topic.note:
+                box.setToolTip(f"请核实：{draft.topic.note}")
             box.setObjectName(f"draft-{draft.topic.key}")
             self.draft_boxes.append(box)
             rows.addWidget(box)
             rows.addWidget(self._text(highlighted(draft)))
+            if draft.topic.note:
+                rows.addWidget(self._text(f'<span style="{NOTE_STYLE}">请核实：{html.escape(draft.topic.note)}</span>'))
         self.fix_boxes: dict[int, QCheckBox] = {}
         if self.fixes:
             rows.addWidget(self._heading("正文与表格不一致的句子"))

@@ -62,12 +62,12 @@ def test_several_categories_are_listed() -> None:
     texts = _texts(report)
     assert texts["requests"] == (
         "2022年，测试县共收到政府信息公开申请14件，其中自然人申请12件、商业企业申请2件，上年结转政府信息公开申请1件。"
-        "本年度办结政府信息公开申请14件，其中予以公开10件、不予公开1件（均为保护第三方合法权益）、"
+        "本年度办结政府信息公开申请14件，其中予以公开10件、不予公开1件（为保护第三方合法权益）、"
         "不予处理3件（其中信访举报投诉类申请1件、重复申请2件），结转下年度继续办理1件。"
     )
     assert texts["appeals"] == (
         "2022年，测试县发生政府信息公开行政复议2起，政府信息公开行政诉讼1起。"
-        "行政复议案件中，结果维持1起、尚未审结1起。行政诉讼案件均为结果纠正。"
+        "行政复议案件中，结果维持1起、尚未审结1起。行政诉讼案件为结果纠正。"
     )
     assert not [f for f in run_checks(report) if f.rule == "text.table_mismatch"]
 
@@ -154,3 +154,32 @@ def test_definition_refused_naming_the_place(clause: dict[str, object], reason: 
     with pytest.raises(SpecError) as error:
         parse_spec(_definition_with_draft(draft), "测试定义")
     assert reason in str(error.value) and "drafts[0].sentences[0].clauses[0]" in str(error.value)
+
+
+def test_unfilled_tables_are_not_drafted_and_errors_are_named(tmp_path: Path) -> None:
+    blank = Report.new(2022, "某某镇人民政府")
+    assert [(d.topic.key, d.text, d.unfilled) for d in draft_paragraphs(blank)][1] == ("requests", "", ("requests",))
+    path = tmp_path / "空白.gkr"
+    save_gkr(blank, path)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "draft", str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout == ""
+    assert "注意：表三还没有填写，未起草“依申请公开”" in result.stderr
+    broken = sample_report()
+    broken.values["requests.carried_over.natural"] = 3
+    save_gkr(broken, path)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "draft", str(path)], capture_output=True, text=True, check=False
+    )
+    assert "注意：表格有 2 处错误（如：表三 第二列（自然人）：一+二=17" in result.stderr
+    assert "（请核实：表格中没有信息处理费的金额" in result.stdout
+
+
+def test_a_single_case_is_not_all_of_them() -> None:
+    report = filled_report(2022)
+    report.values |= {"requests.new.legal": 1, "requests.not_processed_2.legal": 1}
+    assert _texts(report)["requests"] == (
+        "2022年，测试县共收到政府信息公开申请1件，为法律服务机构申请。"
+        "本年度办结政府信息公开申请1件，不予处理（为重复申请），无结转下年度继续办理的申请。"
+    )

@@ -57,7 +57,8 @@ def test_unchecked_items_are_left_alone(qtbot: Any, make_window: Any) -> None:
     dialog = DraftDialog(window.document, "other", window)
     qtbot.addWidget(dialog)
     assert [box.text() for box in dialog.draft_boxes] == ["信息处理费：插在第二段之前"]
-    dialog.draft_boxes[0].setChecked(False)
+    assert not dialog.draft_boxes[0].isChecked()  # the fee is not in the tables: written in only when chosen
+    assert "请核实" in dialog.draft_boxes[0].toolTip()
     assert dialog.apply() is False
     dialog.draft_boxes[0].setChecked(True)
     assert dialog.apply() is True
@@ -66,3 +67,16 @@ def test_unchecked_items_are_left_alone(qtbot: Any, make_window: Any) -> None:
     again = DraftDialog(window.document, "other", window)
     qtbot.addWidget(again)
     assert [box.text() for box in again.draft_boxes] == ["信息处理费：替换第二段（此前生成的段落）"]
+
+
+def test_unfilled_tables_and_errors_are_named(qtbot: Any, make_window: Any) -> None:
+    report = sample_report()
+    report.values["requests.carried_over.natural"] = 3
+    for key in [k for k in report.values if k.startswith("proactive.")]:
+        del report.values[key]
+    window = make_window(report)
+    dialog = DraftDialog(window.document, "overview", window)
+    qtbot.addWidget(dialog)
+    assert dialog.notes[0].startswith("表格有 2 处错误（如：表三 第二列（自然人）：一+二=17")
+    assert "表二还没有填写，未起草“行政规范性文件”" in dialog.notes
+    assert [draft.topic.key for draft in dialog.drafts] == ["requests", "appeals"]
