@@ -19,14 +19,13 @@ from lxml import etree  # type: ignore[import-untyped]
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
 from gkdesk.io.files.limits import MAX_XML_TAGS, read_bounded
-from gkdesk.io.files.safe_zip import MAX_ENTRIES, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES
+from gkdesk.io.files.safe_zip import MAX_ENTRIES, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES, xml_parser
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKSHEET_TYPE = f"{DOC_REL}/worksheet"
 COMMENTS_TYPE = f"{DOC_REL}/comments"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 class UnexpectedPackage(Exception):
@@ -108,7 +107,7 @@ class XlsxPackage:
         if data.count(b"<") > MAX_XML_TAGS:
             raise UnexpectedPackage(f"too many tags in {part}")
         try:
-            root = etree.fromstring(data, _PARSER)
+            root = etree.fromstring(data, xml_parser())
         except (etree.XMLSyntaxError, ValueError) as error:
             raise UnexpectedPackage(f"{part}: {error}") from None
         if root.getroottree().docinfo.internalDTD is not None:  # e.g. a DTD in UTF-16 text
