@@ -18,6 +18,18 @@ MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5000
 
 
+# What reading a damaged zip member can raise.
+MEMBER_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """One member's bytes, reading at most MAX_PART_BYTES (the size in the zip header may lie); None when it is
+    larger. A damaged member raises one of MEMBER_ERRORS."""
+    with archive.open(info) as handle:
+        data = handle.read(MAX_PART_BYTES + 1)
+    return data if len(data) <= MAX_PART_BYTES else None
+
+
 class Package:
     """An untrusted .docx/.xlsx read once: its bytes, bounded, and one zip directory that every part is read from."""
 
@@ -49,11 +61,10 @@ class Package:
                 if required:
                     raise ReportFileError(f"{self.path.name}：缺少 {name}，不是有效的 Word/Excel 文件") from None
                 return None
-            with self._zip.open(info) as handle:
-                data = handle.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+            data = read_member(self._zip, info)
+        except MEMBER_ERRORS as error:
             raise ReportFileError(f"{self.path.name}：文件已损坏，无法读取 {name}（{error}）") from None
-        if len(data) > MAX_PART_BYTES:
+        if data is None:
             raise ReportFileError(f"{self.path.name}：{name} 过大，已损坏或不是报告文件")
         return data
 

@@ -19,7 +19,15 @@ from lxml import etree  # type: ignore[import-untyped]
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
 from gkdesk.io.files.limits import MAX_XML_TAGS, read_bounded
-from gkdesk.io.files.safe_zip import MAX_ENTRIES, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES, xml_parser
+from gkdesk.io.files.safe_zip import (
+    MAX_ENTRIES,
+    MAX_FILE_BYTES,
+    MAX_PART_BYTES,
+    MAX_TOTAL_BYTES,
+    MEMBER_ERRORS,
+    read_member,
+    xml_parser,
+)
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -91,11 +99,10 @@ class XlsxPackage:
         if info is None or info.file_size > MAX_PART_BYTES:
             raise UnexpectedPackage(f"missing or huge part {part}")
         try:
-            with self._zip.open(info) as handle:
-                data = handle.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+            data = read_member(self._zip, info)
+        except MEMBER_ERRORS as error:
             raise UnexpectedPackage(f"{part}: {error}") from None
-        if len(data) > MAX_PART_BYTES:
+        if data is None:
             raise UnexpectedPackage(f"huge part {part}")
         return data
 
