@@ -41,12 +41,15 @@ class NarrativePage(QWidget):
         super().__init__(parent)
         self.section = section
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label(section.heading, self))
+        title = QHBoxLayout()
+        title.addWidget(heading_label(section.heading, self))
         if section.outline:
-            hint = QLabel("常用写法：" + "；".join(section.outline), self)
+            hint = ElidedLabel("常用写法：" + "；".join(section.outline), self)
             hint.setObjectName("hint")
-            hint.setWordWrap(True)
-            layout.addWidget(hint)
+            title.addWidget(hint, 1)
+        else:
+            title.addStretch(1)
+        layout.addLayout(title)
         self.narrative = NarrativeEditor(document, section.key, section.outline, self)
         layout.addWidget(self.narrative, 1)
 
