@@ -18,6 +18,7 @@ from gkdesk.io.xlsx.export import export_xlsx
 from gkdesk.model import Resolved
 from gkdesk.review.compare import compare_reports
 from tests.helpers import sample_report
+from tests.io.test_docx_export_render import convert, needs_soffice
 from tests.io.web_corpus import COUNTY_DEPT_2023, Page, write_page
 
 GRANTED = "requests.granted.natural"
@@ -66,6 +67,42 @@ def test_xlsx_hand_edit_of_a_figure_and_its_total(tmp_path: Path) -> None:
     assert stated.stated("requests.carried_over.total") == Resolved(original).number("requests.carried_over.total")
     changes = {change.key for change in compare_reports(original, report) if change.kind == "value"}
     assert changes == {"requests.new.natural", "requests.new.total"}
+
+
+def _edit_granted_in_xlsx(path: Path, value: int) -> None:
+    workbook = openpyxl.load_workbook(path)
+    workbook["表三"]["D8"] = value  # （一）予以公开 自然人; its totals stay formulas, never calculated by openpyxl
+    workbook.save(path)
+
+
+def _assert_totals_follow_the_figures(path: Path, granted: int) -> None:
+    report = read_with_result(path).report
+    stated = Resolved(report)
+    assert report.values[GRANTED] == granted
+    for total in ("requests.granted.total", "requests.total.natural", "requests.total.total"):
+        assert total not in report.declared, total  # shown by its formula: the sum of what the sheet shows
+    assert stated.number("requests.granted.total") == granted
+    rules = {f.rule for f in run_checks(report)}
+    assert "T3.balance" in rules and not {"T3.row_total", "T3.outcome_total"} & rules
+
+
+def test_xlsx_hand_edit_totals_shown_by_formulas_follow_the_figures(tmp_path: Path) -> None:
+    """An edited figure whose totals are formulas: the sheet shows the new sums, so does the report."""
+    path = tmp_path / "退回.xlsx"
+    export_xlsx(sample_report(), path)
+    granted = Resolved(sample_report()).number(GRANTED) + 1
+    _edit_granted_in_xlsx(path, granted)
+    _assert_totals_follow_the_figures(path, granted)
+
+
+@needs_soffice
+def test_xlsx_hand_edit_recalculated_by_libreoffice(tmp_path: Path) -> None:
+    path = tmp_path / "edited" / "退回.xlsx"
+    path.parent.mkdir()
+    export_xlsx(sample_report(), path)
+    granted = Resolved(sample_report()).number(GRANTED) + 1
+    _edit_granted_in_xlsx(path, granted)
+    _assert_totals_follow_the_figures(convert(path, "xlsx", tmp_path), granted)
 
 
 def test_a_blank_total_is_blank_everywhere(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ class OwnFile:
     report: Report
     payload: Payload
     differences: list[Difference] = field(default_factory=list)
+    computed: frozenset[str] = frozenset()  # totals the file shows by a live formula (the sum of its figures)
 
     @property
     def edited(self) -> bool:
@@ -131,7 +132,7 @@ def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
     from gkdesk.io.xlsx.fast_own import read_own_fast
     from gkdesk.io.xlsx.hidden import names_data_sheet, open_workbook, payload_from
     from gkdesk.io.xlsx.package import UnexpectedPackage
-    from gkdesk.io.xlsx.visible import visible_differences
+    from gkdesk.io.xlsx.visible import own_xlsx_file
 
     if fast:
         try:
@@ -143,7 +144,7 @@ def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
     cells = OpenpyxlCells(open_workbook(data, name))
     payload = payload_from(cells, name)
     report = verify_payload(payload, name)
-    return OwnFile(report, payload, visible_differences(cells, report))
+    return own_xlsx_file(cells, report, payload)
 
 
 def own_file_readers() -> dict[str, Callable[[Path | str], OwnFile]]:

@@ -66,7 +66,7 @@ def _from_own(own: OwnFile) -> ImportResult:
                 difference.key,
             )
         )
-    keep_printed_totals(report, embedded, [difference.key for difference in differences])
+    keep_printed_totals(report, embedded, [difference.key for difference in differences], own.computed)
     for key in [difference.key for difference in differences]:
         if key in report.spec.cells and key in report.declared and report.declared[key] is None:
             where = embedded.spec.describe_key(key)
@@ -74,14 +74,23 @@ def _from_own(own: OwnFile) -> ImportResult:
     return ImportResult(report, problems, differences, "own", embedded)
 
 
-def keep_printed_totals(report: Report, embedded: Report, edited: list[str]) -> None:
+def keep_printed_totals(
+    report: Report, embedded: Report, edited: list[str], computed: frozenset[str] = frozenset()
+) -> None:
     """Totals as the document prints them after a hand edit of a figure: the exported total stays in the
-    file until someone changes it, so the report states it (and the checks compare it with the new sum)."""
+    file until someone changes it, so the report states it (and the checks compare it with the new sum).
+    A total the file shows by its formula (`computed`) shows the new sum: it stays derived."""
     spec = report.spec
     tables = {spec.cells[key].table for key in edited if key in spec.cells}
     printed = Resolved(embedded)
     for cell in spec.cells.values():
-        if cell.derived and cell.table in tables and cell.key not in report.declared and cell.key not in edited:
+        if (
+            cell.derived
+            and cell.table in tables
+            and cell.key not in report.declared
+            and cell.key not in edited
+            and cell.key not in computed
+        ):
             stated = printed.stated(cell.key)
             report.set_declared(cell.key, stated, blank=stated is None)
 

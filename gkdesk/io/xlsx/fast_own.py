@@ -17,7 +17,7 @@ from gkdesk.io.xlsx.cell_source import FastCells
 from gkdesk.io.xlsx.hidden import payload_from
 from gkdesk.io.xlsx.package import UnexpectedPackage, XlsxPackage
 from gkdesk.io.xlsx.sheet_xml import SheetCells, parse_sheet
-from gkdesk.io.xlsx.visible import visible_differences
+from gkdesk.io.xlsx.visible import own_xlsx_file
 
 FAST_ERRORS = (UnexpectedPackage, ValueError, LookupError, TypeError, etree.LxmlError)
 
@@ -63,6 +63,6 @@ def read_own_fast(data: bytes, name: str) -> OwnFile:
             except NoEmbeddedData:
                 raise UnexpectedPackage("no embedded data") from None
             report = verify_payload(payload, name)
-            return OwnFile(report, payload, visible_differences(cells, report))
+            return own_xlsx_file(cells, report, payload)
     except FAST_ERRORS as error:
         raise UnexpectedPackage(str(error)) from None

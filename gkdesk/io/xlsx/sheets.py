@@ -71,7 +71,9 @@ def read_own_text(info: FileGrid | None, text: FileGrid | None) -> OwnText:
     if text is None:
         return own
     by_label: dict[str, list[Paragraph]] = {}
-    cells = ((text.cell(row, 0).text, text.cell(row, 1).text, text.cell(row, 2).text) for row in range(1, len(text.rows)))
+    cells = (
+        (text.cell(row, 0).text, text.cell(row, 1).text, text.cell(row, 2).text) for row in range(1, len(text.rows))
+    )
     rows = join_continued(cells)
     for label, kind, content in rows:
         if content.strip():

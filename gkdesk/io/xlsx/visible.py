@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.workbook import Workbook
 
-from gkdesk.io.own.embedded import Difference
+from gkdesk.io.own.embedded import Difference, OwnFile, Payload
 from gkdesk.io.own.visible_compare import paragraph_differences, text_difference, value_difference
 from gkdesk.io.xlsx.cell_source import CellSource, OpenpyxlCells
 from gkdesk.io.xlsx.info import INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, join_continued, text_rows
@@ -38,8 +38,19 @@ def _table_cells(edition: str, section_key: str) -> tuple[TableSheet, dict[str, 
     return info, places, formulas
 
 
-def visible_differences(cells: CellSource | Workbook, report: Report) -> list[Difference]:
-    """Every visible value, text and field that differs from `report` (the embedded data)."""
+def own_xlsx_file(cells: CellSource | Workbook, report: Report, payload: Payload) -> OwnFile:
+    """The embedded report with what the sheets show: hand edits, and the totals shown by their formulas."""
+    source = OpenpyxlCells(cells) if isinstance(cells, Workbook) else cells
+    computed: set[str] = set()
+    return OwnFile(report, payload, visible_differences(source, report, computed), frozenset(computed))
+
+
+def visible_differences(
+    cells: CellSource | Workbook, report: Report, computed: set[str] | None = None
+) -> list[Difference]:
+    """Every visible value, text and field that differs from `report` (the embedded data); `computed`
+    collects the totals shown by their own formula (the file shows the sum of its figures, whatever the
+    embedded data or a cached result held)."""
     source = OpenpyxlCells(cells) if isinstance(cells, Workbook) else cells
     differences = _info_differences(source, report)
     resolved = Resolved(report)
@@ -56,6 +67,8 @@ def visible_differences(cells: CellSource | Workbook, report: Report) -> list[Di
                 expected = formulas.get(key, "")
                 if shown.replace(" ", "") != expected:
                     differences.append(Difference(key, expected, shown))
+                elif computed is not None:
+                    computed.add(key)
                 continue
             value_type = report.spec.cells[key].value_type
             differences += value_difference(key, resolved.stated(key), _text(shown), value_type)
