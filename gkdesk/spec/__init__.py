@@ -2,6 +2,7 @@
 
 from gkdesk.spec.layout import GridCell, TableLayout, build_layout
 from gkdesk.spec.loader import (
+    CHECK_KINDS,
     CURRENT_EDITION,
     EDITIONS,
     FIELD_KEYS,
@@ -31,6 +32,7 @@ from gkdesk.spec.types import (
 )
 
 __all__ = [
+    "CHECK_KINDS",
     "CURRENT_EDITION",
     "EDITIONS",
     "FIELD_KEYS",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -70,22 +71,34 @@ _ALLOWED: dict[str, set[str]] = {
     "check": {"id", "severity", "kind", "text"},
 }
 
-# Parameters each check kind accepts (beyond id, severity, kind, text) and which of them name a table.
-CHECK_KINDS: dict[str, set[str]] = {
-    "equation": {"table", "per", "left", "right", "left_name", "right_name"},
-    "total": {"table", "column", "row", "parts_name"},
-    "invalid_values": set(),
-    "blank_values": set(),
-    "carry_over": {"table", "row", "previous_row"},
-    "in_force": {"table", "rows", "in_force", "issued", "repealed", "previous_in_force", "tolerance"},
-    "regulation_level": {"table", "row"},
-    "fee_unit": {"table", "row", "column"},
-    "narrative_figures": {"figures"},
-    "section_missing": set(),
-    "basic_info": set(),
-    "old_format": {"citation", "current_edition"},
-    "fee_statement": {"section", "keywords"},
-    "repeated_text": {"threshold"},
+@dataclass(frozen=True)
+class CheckKind:
+    """A kind of check the definition language knows: the parameters it accepts (beyond id, severity, kind and
+    text) and whether it compares with last year's report. The engine (gkdesk/checks/engine.py) has one
+    evaluator per kind and the .xlsx 校验 sheet formula rows for some; tests keep the three in step."""
+
+    params: frozenset[str] = frozenset()
+    needs_previous: bool = False
+
+
+CHECK_KINDS: dict[str, CheckKind] = {
+    "equation": CheckKind(frozenset({"table", "per", "left", "right", "left_name", "right_name"})),
+    "total": CheckKind(frozenset({"table", "column", "row", "parts_name"})),
+    "invalid_values": CheckKind(),
+    "blank_values": CheckKind(),
+    "carry_over": CheckKind(frozenset({"table", "row", "previous_row"}), needs_previous=True),
+    "in_force": CheckKind(
+        frozenset({"table", "rows", "in_force", "issued", "repealed", "previous_in_force", "tolerance"}),
+        needs_previous=True,
+    ),
+    "regulation_level": CheckKind(frozenset({"table", "row"})),
+    "fee_unit": CheckKind(frozenset({"table", "row", "column"})),
+    "narrative_figures": CheckKind(frozenset({"figures"})),
+    "section_missing": CheckKind(),
+    "basic_info": CheckKind(),
+    "old_format": CheckKind(frozenset({"citation", "current_edition"})),
+    "fee_statement": CheckKind(frozenset({"section", "keywords"})),
+    "repeated_text": CheckKind(frozenset({"threshold"}), needs_previous=True),
 }
 
 
@@ -270,7 +283,7 @@ def _check(data: Any, where: str, tables: Mapping[str, Table], cells: Mapping[st
     kind = _require(data, "kind", where)
     if kind not in CHECK_KINDS:
         raise SpecError(f"{where}.kind：未知的校验类型 {kind}")
-    unknown = set(data) - _ALLOWED["check"] - CHECK_KINDS[kind]
+    unknown = set(data) - _ALLOWED["check"] - CHECK_KINDS[kind].params
     if unknown:
         raise SpecError(f"{where}：未知的键 {', '.join(sorted(unknown))}")
     severity = _require(data, "severity", where)

@@ -24,7 +24,7 @@ from gkdesk.io.xlsx.cells import (
 from gkdesk.io.xlsx.styles import TEXT, TEXT_BOLD, Styler
 from gkdesk.io.xlsx.tables import TableSheet
 from gkdesk.model import Report
-from gkdesk.spec import Check, Table
+from gkdesk.spec import CHECK_KINDS, Check, Table
 
 CHECK_SHEET = "校验"
 PASS, FAIL = "通过", "不通过"
@@ -32,7 +32,6 @@ HEADERS = ("规则编号", "严重程度", "位置", "规则", "左边", "右边
 STATIC_NOTE = "静态：gkdesk 导出时的校验结果，Excel 无法计算此项"
 LIVE_NOTE = "公式：随表格数值自动重算"
 WIDTHS = (22, 8, 32, 38, 9, 9, 16, 24)  # columns A–H, in Excel width units
-CROSS_YEAR_KINDS = {"carry_over", "in_force", "repeated_text"}
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ def check_rows(report: Report, sheets: dict[str, TableSheet], findings: list[Fin
 
 def _static_row(check: Check, report: Report, findings: list[Finding]) -> CheckRow:
     failed = [f for f in findings if f.rule == check.id]
-    if check.kind in CROSS_YEAR_KINDS and report.previous is None:
+    if CHECK_KINDS[check.kind].needs_previous and report.previous is None:
         result = "未校验（无上年报告）"
     else:
         result = f"{FAIL if failed else PASS}（静态）"
