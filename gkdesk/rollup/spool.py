@@ -32,10 +32,16 @@ def decode_value(raw: Any) -> CellValue:
     return raw
 
 
-def spool_record(report: Report, findings: list[Finding]) -> str:
-    """One line: `report`'s stated values (all cells) and its findings."""
+def unit_figures(report: Report) -> dict[str, CellValue]:
+    """A unit's figure in every cell, as the county totals count it: its inputs, and each total derived from
+    its items (a printed total that disagrees is that unit's error, reported by its findings)."""
     resolved = Resolved(report)
-    values = {key: _encode(resolved.stated(key)) for key in report.spec.cells}
+    return {key: resolved.derived.get(key, report.values.get(key)) for key in report.spec.cells}
+
+
+def spool_record(report: Report, findings: list[Finding]) -> str:
+    """One line: `report`'s figures (all cells, see unit_figures) and its findings."""
+    values = {key: _encode(value) for key, value in unit_figures(report).items()}
     items = [
         {
             "rule": f.rule,

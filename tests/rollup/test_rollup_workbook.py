@@ -231,3 +231,44 @@ def test_a_roll_up_with_nothing_counted_still_writes_a_readable_workbook(tmp_pat
     assert "没有可汇总的报告文件" in str(book["完整性"]["A2"].value)
     assert book["表三"]["B4"].value == 0  # no SUM of nothing (it would refer to itself)
     assert len(_charts(out)) == 0
+
+
+def test_by_unit_sheets_add_up_to_the_county_totals(tmp_path: Path) -> None:
+    """A unit whose printed total disagrees with its items counts with the total of its items everywhere (by-unit
+    sheets, their 合计 rows, the charts' data, 全县合计, --json); the printed total is that unit's error."""
+    from decimal import Decimal
+
+    from gkdesk.rollup import rollup_json
+    from gkdesk.rollup.book.unit_tables import FIRST_UNIT_ROW, _columns
+
+    edited = filled_report("第1镇人民政府", values=varied_values(1))
+    printed = Resolved(edited).number("requests.granted.total")
+    edited.values["requests.granted.natural"] = Resolved(edited).number("requests.granted.natural") + 4
+    edited.set_declared("requests.granted.total", printed)
+    save_gkr(edited, tmp_path / "甲.gkr")
+    save_gkr(filled_report("第2镇人民政府", values=varied_values(2)), tmp_path / "乙.gkr")
+    result = roll_up([tmp_path])
+    out = tmp_path / "汇总.xlsx"
+    try:
+        write_rollup_xlsx(result, out)
+        assert result.totals is not None
+        county = Resolved(result.totals.report(result.year))
+        stated = rollup_json(result)["totals"]["requests"]["granted"]["total"]
+    finally:
+        result.close()
+    assert county.number("requests.granted.total") == stated == printed + 4 + Resolved(
+        filled_report("第2镇人民政府", values=varied_values(2))
+    ).number("requests.granted.total")
+    book = load_workbook(out)
+    spec = load_spec("2021")
+    for section in spec.sections:
+        if section.table is None:
+            continue
+        sheet = book[f"表{section.number}"]
+        for col, column in enumerate(_columns(spec, spec.tables[section.table]), start=2):
+            units = [Decimal(str(sheet.cell(row, col).value or 0)) for row in (FIRST_UNIT_ROW, FIRST_UNIT_ROW + 1)]
+            assert sum(units) == county.number(column.key), column.key
+    sheet = book["表三"]
+    col = 2 + next(i for i, c in enumerate(_columns(spec, spec.tables["requests"])) if c.key == "requests.granted.total")
+    unit_row = next(row for row in range(FIRST_UNIT_ROW, FIRST_UNIT_ROW + 2) if sheet.cell(row, 1).value == "第1镇人民政府")
+    assert sheet.cell(unit_row, col).fill.fgColor.rgb == ERROR_FILL.fgColor.rgb
