@@ -89,6 +89,11 @@ def run(args: argparse.Namespace) -> int:
             print("未保存任何文件。", file=sys.stderr)
         result.close()
         return EXIT_FAILED
+    problem = previous.year_problem(result.year) if previous else ""
+    if problem:  # before anything is written
+        print(f"无法汇总：{problem}", file=sys.stderr)
+        result.close()
+        return EXIT_FAILED
     try:
         if args.output:
             write_rollup_xlsx(result, Path(args.output), previous)

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.atomic import write_atomic
 from gkdesk.model import Invalid, Number
 from gkdesk.rollup.book.cells import Painter, letter, new_book
@@ -70,6 +71,9 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: Previous
 
     With `previous` (last year's main figures, see gkdesk.rollup.previous) a third chart compares the years.
     """
+    problem = previous.year_problem(result.year) if previous else ""
+    if problem:
+        raise ReportFileError(problem)
     path = Path(path)
     book = new_book()
     book.properties.keywords = f"{ROLLUP_KEYWORD} edition={result.edition or ''} year={result.year or ''}"

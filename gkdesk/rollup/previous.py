@@ -36,6 +36,16 @@ class Previous:
     figures: dict[str, Number]  # main figure label → last year's value
     source: str
 
+    def year_problem(self, year: int | None) -> str:
+        """Why these figures cannot be compared with a roll-up of `year` (not an earlier year); empty when they can."""
+        if self.year is None or year is None or self.year < year:
+            return ""
+        same = "相同" if self.year == year else "更晚"
+        return (
+            f"上年数据 {self.source} 为 {self.year} 年度，与本次汇总的 {year} 年度{same}；"
+            f"请选择 {year - 1} 年度（或更早）的汇总表或报告"
+        )
+
 
 def load_previous(source: Path | str) -> Previous:
     """Last year's figures; ReportFileError (in Chinese) when `source` cannot give them."""

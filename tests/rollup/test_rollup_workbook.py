@@ -195,6 +195,21 @@ def test_last_year_that_cannot_be_read_is_refused(tmp_path: Path, stick: Path, c
     assert "假的.xlsx" in capsys.readouterr().err and not out.exists()
 
 
+def test_last_year_of_the_same_year_is_refused(
+    tmp_path: Path, stick: Path, book_path: Path, rolled: RollupResult, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """This year's roll-up (or this year's returns) given as last year's: refused, naming both years, nothing written."""
+    out, county = tmp_path / "汇总.xlsx", tmp_path / "本级.gkr"
+    for same in (book_path, stick):
+        code = main(["rollup", str(stick), "-o", str(out), "--county", str(county), "--previous", str(same)])
+        error = capsys.readouterr().err
+        assert code == 2 and "2025 年度" in error and "2024 年度" in error and "相同" in error
+        assert not out.exists() and not county.exists()
+    with pytest.raises(ReportFileError, match="2025 年度"):
+        write_rollup_xlsx(rolled, out, load_previous(book_path))
+    assert not out.exists()
+
+
 @needs_soffice
 def test_twelve_returns_print_in_at_most_eight_pages(book_path: Path, tmp_path: Path) -> None:
     pdf = convert(book_path, "pdf", tmp_path)
