@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from gkdesk.checks.finding import Finding
 from gkdesk.model import Report
-
-NEEDS_PREVIOUS = frozenset({"carry_over", "in_force", "repeated_text"})  # check kinds that compare with last year
+from gkdesk.spec import CHECK_KINDS
 
 
 def orphaned_acknowledgements(report: Report, findings: list[Finding]) -> list[str]:
@@ -16,7 +15,7 @@ def orphaned_acknowledgements(report: Report, findings: list[Finding]) -> list[s
     current = {finding.key for finding in findings if not finding.is_error}
     undecidable = set()
     if report.previous is None:
-        undecidable = {check.id for check in report.spec.checks if check.kind in NEEDS_PREVIOUS}
+        undecidable = {check.id for check in report.spec.checks if CHECK_KINDS[check.kind].needs_previous}
     return [
         key for key in report.acknowledgements if key not in current and key.split("@", 1)[0] not in undecidable
     ]

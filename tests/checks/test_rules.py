@@ -288,3 +288,12 @@ def test_acknowledgement_of_a_text_warning_follows_its_paragraph() -> None:
     report.set_paragraphs("overview", list(reversed(overview)))
     (reordered,) = run_checks(report)
     assert reordered.key in report.acknowledgements
+
+
+def test_orphaned_acknowledgements_keep_cross_year_ones_without_last_year() -> None:
+    from gkdesk.checks.orphans import orphaned_acknowledgements
+
+    report = sample_report()
+    report.acknowledge("text.table_mismatch@overview:gone", "旧说明")
+    report.acknowledge("T2.in_force@proactive.normative_doc.in_force", "修订后重新公布")
+    assert orphaned_acknowledgements(report, run_checks(report)) == ["text.table_mismatch@overview:gone"]
