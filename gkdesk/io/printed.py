@@ -56,11 +56,12 @@ def split_run_in_heading(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 
 
 def printed_text(cell: GridCell, resolved: Resolved) -> str:
-    """What a grid cell prints: its label, or the stated value with blanks printed as 0."""
+    """What a grid cell prints: its label, or the stated value; a blank cell (and a total with nothing filled
+    under it) prints blank, as the window shows it, never as 0."""
     if cell.kind != "value" or cell.cell_key is None:
         return cell.text
-    value = resolved.stated(cell.cell_key)
-    return "0" if value is None else format_value(value)
+    value = resolved.shown(cell.cell_key)
+    return "" if value is None else format_value(value)
 
 
 def repeated_header_rows(table: Table, layout: TableLayout) -> int:

@@ -32,6 +32,18 @@ def _derivation_plan(edition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(plan)
 
 
+@cache
+def _derived_keys(edition: str) -> frozenset[str]:
+    return frozenset(target for target, _ in _derivation_plan(edition))
+
+
+def _unfilled(report: Report, edition: str, unfilled: set[str], key: str) -> bool:
+    """A total with nothing filled under it (so far in the plan), or an input left blank."""
+    if key in _derived_keys(edition):
+        return key in unfilled
+    return report.values.get(key) is None
+
+
 class Resolved:
     """All cell values of a report: inputs, derived totals and, where a file declared one, the declared total."""
 
@@ -41,11 +53,16 @@ class Resolved:
         self.derived: dict[str, Number] = {}
         numbers: dict[str, Number] = {key: as_number(report.values.get(key)) for key in self.spec.cells}
         declared = report.declared
+        self.unfilled: set[str] = set()  # derived totals no file declared with nothing filled under them
         for target, parts in _derivation_plan(self.spec.edition):
             total: Number = 0
             for part in parts:
                 total += numbers[part]
             self.derived[target] = total
+            if target not in declared and all(_unfilled(report, self.spec.edition, self.unfilled, part) for part in parts):
+                self.unfilled.add(target)
+            else:  # a target computed twice (a corner cell) counts its last computation
+                self.unfilled.discard(target)
             # a total the file left blank (declared as None) is shown blank but counts as its sum in the arithmetic:
             # the blank is reported once (value.blank), not again as a wrong total
             numbers[target] = as_number(declared[target]) if declared.get(target) is not None else total
@@ -59,6 +76,10 @@ class Resolved:
         if key in self.derived:
             return self.derived[key]
         return self.report.values.get(key)
+
+    def shown(self, key: str) -> CellValue:
+        """What a printed page shows: the stated value, blank for a total with nothing filled under it."""
+        return None if key in self.unfilled else self.stated(key)
 
     def number(self, key: str) -> Number:
         """The stated value for arithmetic (blank and invalid count as 0)."""
