@@ -61,7 +61,7 @@ def _candidates(text: str, figures: Sequence[Mapping[str, Any]]) -> Iterator[Sta
 # remembered per (figures definition, text). The definitions are kept referenced so their ids stay theirs.
 _READ: dict[tuple[int, str], tuple[StatedFigure, ...]] = {}
 _DEFINITIONS: dict[int, Sequence[Mapping[str, Any]]] = {}
-_MAX_REMEMBERED = 4096
+_MAX_REMEMBERED = 512  # a report has some tens of paragraphs; a roll-up reads each text once
 
 
 def stated_figures(text: str, figures: Sequence[Mapping[str, Any]]) -> list[StatedFigure]:
