@@ -60,11 +60,17 @@ def heading_section(text: str, spec: FormatSpec) -> Section | None:
     return None
 
 
+# A gap the standard opening leaves for a missing detail: "（联系地址）", "（地址）", "(电话)"
+_PLACEHOLDER_RE = re.compile(r"[（(][^（()）]*[）)]?")
+
+
 def parse_contact(opening: str) -> Contact:
+    """Contact details named in an opening; a placeholder in brackets is no value."""
     found = {}
     for name, pattern in _CONTACT_PATTERNS.items():
         match = re.search(pattern, opening)
-        found[name] = match.group(1).strip() if match else ""
+        value = match.group(1).strip() if match else ""
+        found[name] = "" if _PLACEHOLDER_RE.fullmatch(value) else value
     return Contact(**found)
 
 
