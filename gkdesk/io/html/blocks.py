@@ -58,7 +58,8 @@ _BOLD_TAGS = frozenset({"b", "strong"})
 _BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+# A line break in the page's source between two Chinese characters shows as nothing; a typed space shows.
+_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t\f\v\xa0]*[\r\n][ \t\r\n\f\v\xa0]*(?=[{_CJK}])")
 _LAYOUT_CELL_CHARS = 300  # a cell holding this much text is an article laid out in a table, not a figure
 MAX_SPAN = 1000
 
@@ -69,8 +70,9 @@ def tag_of(element: Any) -> str:
 
 
 def tidy(text: str) -> str:
-    """HTML white space as a browser shows it: runs folded to one space, none between Chinese characters."""
-    return _CJK_GAP_RE.sub("", _SPACE_RE.sub(" ", text)).strip()
+    """HTML white space as a browser shows it: runs folded to one space, a line break between Chinese
+    characters none."""
+    return _SPACE_RE.sub(" ", _CJK_BREAK_RE.sub("", text)).strip()
 
 
 def _is_bold(element: Any) -> bool:
@@ -104,7 +106,7 @@ class _ParagraphBuilder:
 
 
 def _tidy_runs(runs: list[Run]) -> Paragraph:
-    tidied = [Run(_CJK_GAP_RE.sub("", _SPACE_RE.sub(" ", run.text)), run.bold) for run in runs]
+    tidied = [Run(_SPACE_RE.sub(" ", _CJK_BREAK_RE.sub("", run.text)), run.bold) for run in runs]
     tidied[0] = Run(tidied[0].text.lstrip(), tidied[0].bold)
     tidied[-1] = Run(tidied[-1].text.rstrip(), tidied[-1].bold)
     return Paragraph(tuple(run for run in tidied if run.text))

@@ -16,6 +16,7 @@ from gkdesk.model import Report, Resolved, Run
 from gkdesk.spec import GridCell, Table, build_layout
 
 UNCHECKED_MARK = "未通过校验"
+ORGAN_LEVEL_META = "gkdesk-organ-level"  # 机关层级, read back by gkdesk.io.html.page
 
 _FACES = {
     page.TITLE_FONT: "'方正小标宋简体','方正小标宋_GBK','华文中宋',STZhongsong,'宋体',SimSun,serif",
@@ -63,7 +64,9 @@ def html_text(report: Report, errors: int = 0) -> str:
         '<html lang="zh-CN">',
         '<head><meta charset="utf-8">',
         f"<title>{text(report.title)}</title>",
-        '<meta name="generator" content="gkdesk"></head>',
+        '<meta name="generator" content="gkdesk">',
+        *([f'<meta name="{ORGAN_LEVEL_META}" content="{text(report.organ_level)}">'] if report.organ_level else []),
+        "</head>",
         f'<body style="margin:0;background:#fff;"><div style="{_PAGE_STYLE}">',
     ]
     if errors:

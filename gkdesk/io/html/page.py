@@ -21,6 +21,7 @@ from gkdesk.io.foreign.narrative_split import heading_section
 from gkdesk.io.foreign.table_match import affinity
 from gkdesk.io.foreign.titles import parse_title
 from gkdesk.io.html.blocks import Block, BlockWalker, is_layout_table, tag_of, tidy
+from gkdesk.io.html.export import ORGAN_LEVEL_META
 from gkdesk.model import Paragraph, Run
 from gkdesk.spec import CURRENT_EDITION, EDITIONS, load_spec
 
@@ -57,6 +58,7 @@ _TITLE_SEPARATORS = re.compile(r"\s*[_|｜\-—–]+\s*")
 class PageContent:
     title: str
     blocks: list[Block]
+    organ_level: str = ""  # 机关层级 as gkdesk's own web page names it in its metadata
 
 
 def parse_page(text: str) -> Any:
@@ -175,6 +177,7 @@ def _cut_footer(blocks: list[Block]) -> list[Block]:
 def page_content(text: str) -> PageContent:
     """The article's blocks, the title first (taken from the page when the article does not start with it)."""
     root = parse_page(text)
+    organ_level = _meta(root, ORGAN_LEVEL_META)
     remove_furniture(root)
     title = page_title(root)
     article = _article(root)
@@ -193,4 +196,11 @@ def page_content(text: str) -> PageContent:
             blocks = blocks[first_title:]
         else:
             blocks.insert(0, Paragraph((Run(title),)))
-    return PageContent(title, blocks)
+    return PageContent(title, blocks, organ_level)
+
+
+def _meta(root: Any, name: str) -> str:
+    for element in root.iter("meta"):
+        if (element.get("name") or "").strip().lower() == name:
+            return (element.get("content") or "").strip()[:40]
+    return ""

@@ -33,7 +33,10 @@ def read_page_text(name: str, text: str) -> ImportResult:
         content = page_content(text)
     except (ValueError, LxmlError, RecursionError, MemoryError):
         raise ReportFileError(f"{name}：网页内容已损坏或过于复杂，无法读取") from None
-    return read_document_blocks(content.blocks, name, "网页中")
+    result = read_document_blocks(content.blocks, name, "网页中")
+    if result.report.spec.organ_level(content.organ_level) is not None:
+        result.report.organ_level = content.organ_level
+    return result
 
 
 def read_html(path: Path | str) -> ImportResult:
