@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.atomic import write_atomic
-from gkdesk.model import Invalid, Number
+from gkdesk.model import Invalid, Number, Resolved
 from gkdesk.rollup.book.cells import Painter, letter, new_book
 from gkdesk.rollup.book.charts import CHART_WIDTH_CM, ChartInputs, UnitApplications, add_charts
 from gkdesk.rollup.book.findings_sheet import FindingsSheet
@@ -82,12 +82,18 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: Previous
     painter = Painter()
     spec = load_spec(result.edition or CURRENT_EDITION)
     units_sheet, last_row = add_units_sheet(book, painter, result)
+    widest: dict[str, Number] = {}
     if result.totals is not None:
-        add_total_sheets(book, painter, result.totals.report(result.year))
+        county = result.totals.report(result.year)
+        add_total_sheets(book, painter, county)
+        resolved = Resolved(county)
+        widest = {key: resolved.number(key) for key in spec.cells}
     counted = [row for row in result.counted_rows if row.spool_index is not None]
     organs = [row.organ for row in counted]
     by_unit = {
-        section.table: UnitTableSheet(book, painter, spec, section, organs) for section in spec.sections if section.table
+        section.table: UnitTableSheet(book, painter, spec, section, organs, widest)
+        for section in spec.sections
+        if section.table
     }
     problems = FindingsSheet(book, painter, spec, result.year)
     problems.add_totals(result.total_findings)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gkdesk.cli import main
@@ -251,8 +253,6 @@ def test_a_roll_up_with_nothing_counted_still_writes_a_readable_workbook(tmp_pat
 def test_by_unit_sheets_add_up_to_the_county_totals(tmp_path: Path) -> None:
     """A unit whose printed total disagrees with its items counts with the total of its items everywhere (by-unit
     sheets, their 合计 rows, the charts' data, 全县合计, --json); the printed total is that unit's error."""
-    from decimal import Decimal
-
     from gkdesk.rollup import rollup_json
     from gkdesk.rollup.book.unit_tables import FIRST_UNIT_ROW, _columns
 
@@ -287,3 +287,31 @@ def test_by_unit_sheets_add_up_to_the_county_totals(tmp_path: Path) -> None:
     col = 2 + next(i for i, c in enumerate(_columns(spec, spec.tables["requests"])) if c.key == "requests.granted.total")
     unit_row = next(row for row in range(FIRST_UNIT_ROW, FIRST_UNIT_ROW + 2) if sheet.cell(row, 1).value == "第1镇人民政府")
     assert sheet.cell(unit_row, col).fill.fgColor.rgb == ERROR_FILL.fgColor.rgb
+
+
+def _fee_book(tmp_path: Path) -> tuple[Path, Decimal]:
+    fees = (Decimal("300.1234"), Decimal("295.3421"))
+    for index, fee in enumerate(fees):
+        report = filled_report(TOWNSHIPS[index], values=varied_values(index) | {"proactive.fee.amount_wan": fee})
+        save_gkr(report, tmp_path / f"{index}.gkr")
+    result = roll_up([tmp_path])
+    out = tmp_path / "汇总.xlsx"
+    try:
+        write_rollup_xlsx(result, out)
+    finally:
+        result.close()
+    return out, sum(fees, Decimal(0))
+
+
+def test_number_columns_fit_their_largest_figure(tmp_path: Path) -> None:
+    """The 合计 row's bold fee (595.4655) fits its column; count columns keep their width."""
+    from gkdesk.rollup.book.cells import text_width
+    from gkdesk.rollup.book.unit_tables import VALUE_WIDTH, _columns
+
+    out, total = _fee_book(tmp_path)
+    spec = load_spec("2021")
+    columns = _columns(spec, spec.tables["proactive"])
+    fee = 2 + next(i for i, column in enumerate(columns) if column.key == "proactive.fee.amount_wan")
+    sheet = load_workbook(out)["表二"]
+    assert sheet.column_dimensions[get_column_letter(fee)].width >= round(text_width(f"{total:.4f}", bold=True), 1)
+    assert sheet.column_dimensions["B"].width == VALUE_WIDTH

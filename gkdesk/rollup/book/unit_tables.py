@@ -7,12 +7,14 @@ up to it into an outline group the reader opens with “+”; folded columns do 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.workbook import Workbook
 
-from gkdesk.model import Invalid
+from gkdesk.model import Invalid, Number
 from gkdesk.rollup.book.cells import (
     ERROR_FILL,
     HEADER,
@@ -32,6 +34,7 @@ from gkdesk.rollup.book.cells import (
     new_sheet,
     print_setup,
     set_widths,
+    text_width,
 )
 from gkdesk.spec import FormatSpec, Section, Table, ValueType
 
@@ -75,10 +78,27 @@ def _columns(spec: FormatSpec, table: Table) -> list[_Column]:
     return columns
 
 
+def _figure_width(column: _Column, figure: Number | None) -> float:
+    """The width the 合计 row's bold figure needs (amounts with four decimals, as AMOUNT_FORMAT shows them)."""
+    if figure is None:
+        return 0.0
+    text = f"{Decimal(figure):.4f}" if column.amount else str(figure)
+    return text_width(text, bold=True)
+
+
 class UnitTableSheet:
     """One by-unit sheet of a table: created before the rows, filled one unit at a time, then totalled."""
 
-    def __init__(self, book: Workbook, painter: Painter, spec: FormatSpec, section: Section, organs: list[str]) -> None:
+    def __init__(
+        self,
+        book: Workbook,
+        painter: Painter,
+        spec: FormatSpec,
+        section: Section,
+        organs: list[str],
+        widest: Mapping[str, Number] | None = None,
+    ) -> None:
+        """`widest`: each column's largest figure (the county total), so that no column is too narrow for it."""
         self.painter = painter
         self.table = spec.tables[section.table or ""]
         self.title = f"表{section.number}"
@@ -86,17 +106,18 @@ class UnitTableSheet:
         self.columns = _columns(spec, self.table)
         self.col_of = {column.key: index + 2 for index, column in enumerate(self.columns)}
         self.next_row = FIRST_UNIT_ROW
-        self._header(section, organs)
+        self._header(section, organs, widest or {})
 
     @property
     def folds(self) -> bool:
         return any(column.folded for column in self.columns)
 
-    def _header(self, section: Section, organs: list[str]) -> None:
+    def _header(self, section: Section, organs: list[str], widest: Mapping[str, Number]) -> None:
         sheet, painter = self.sheet, self.painter
         unit_width = fitted_width(["单位", *organs], 10, 28)
         self.value_width = FOLDED_VALUE_WIDTH if self.folds else VALUE_WIDTH
-        set_widths(sheet, [unit_width] + [self.value_width] * len(self.columns))
+        widths = [max(self.value_width, _figure_width(column, widest.get(column.key))) for column in self.columns]
+        set_widths(sheet, [unit_width, *widths])
         for index, column in enumerate(self.columns, start=2):
             if column.folded:
                 dimension = sheet.column_dimensions[letter(index)]
@@ -116,14 +137,14 @@ class UnitTableSheet:
         upper_lines, lower_lines = 1, 1
         for group, cols in groups.items():
             text = row_heading(self.table, self.table.rows[group].key)
-            shown_width = self.value_width * sum(1 for col in cols if not self.columns[col - 2].folded)
+            shown_width = sum(widths[col - 2] for col in cols if not self.columns[col - 2].folded)
             upper_lines = max(upper_lines, lines_needed(text, shown_width))
             for offset, col in enumerate(cols):
                 upper.append(painter.cell(sheet, text if offset == 0 else None, HEADER))
                 column = self.columns[col - 2]
                 lower.append(painter.cell(sheet, column.label, HEADER))
                 if not column.folded:
-                    lower_lines = max(lower_lines, lines_needed(column.label, self.value_width))
+                    lower_lines = max(lower_lines, lines_needed(column.label, widths[col - 2]))
             if len(cols) > 1:
                 sheet.merged_cells.add(f"{letter(cols[0])}2:{letter(cols[-1])}2")
         sheet.merged_cells.add("A2:A3")
