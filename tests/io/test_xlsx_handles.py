@@ -14,7 +14,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import read_report
 from gkdesk.io.xlsx.export import export_xlsx
 from tests.helpers import sample_report
-from tests.io.test_import_fuzz import _mutate_member
+from tests.io.hostile import mutate_member
 from tests.io.xlsx_variants import build_xlsx
 
 
@@ -31,7 +31,7 @@ def test_every_damaged_part_is_read_without_leaking_a_handle(tmp_path: Path, own
     path = tmp_path / "mutated.xlsx"
     for member in range(count):
         for junk, cut in ((b"<", None), (b"\xff\xfe", None), (b"", 0.5)):
-            path.write_bytes(_mutate_member(seed, member, 0.5, junk, cut))
+            path.write_bytes(mutate_member(seed, member, 0.5, junk, cut))
             try:
                 read_report(path)
             except ReportFileError as error:
