@@ -141,6 +141,18 @@ def test_table_3_labels_in_order_and_header_repeated(sample_pdf: PdfReader) -> N
         assert all(label in text for label in header)
 
 
+def test_a_group_label_is_repeated_where_its_rows_continue(sample_pdf: PdfReader) -> None:
+    """三、本年度办理结果 spans rows on two pages: both pages print it, not a blank merged cell."""
+    cells = build_layout(sample_report().spec.tables["requests"]).cells
+    group = next(cell for cell in cells if _squeezed(cell.text) == "三、本年度办理结果")
+    rows = (group.row, group.row + group.rowspan - 1)
+    ends = [_squeezed(cell.text) for cell in cells if cell.kind == "label" and cell.row in rows and cell is not group]
+    pages = [_squeezed(page.extract_text()) for page in sample_pdf.pages]
+    shown = [text for text in pages if any(label in text for label in ends)]
+    assert len(shown) == 2, "the sample's outcome rows should run over two pages"
+    assert all("三、本年度办理结果" in text for text in shown)
+
+
 def test_rows_never_split_and_continued_tables_repeat_their_header(qapp: object) -> None:
     rows_of: dict[int, list[int]] = {}  # id of the table → its body rows in the order drawn
     for page in lay_out_pages(sample_report()):

@@ -23,8 +23,8 @@ class PrintedCell:
     cell: GridCell
     lines: TextLines
     text_height: float
-    # A cell spanning rows on several pages carries its text in the page part that holds this row.
-    text_row: int
+    # A cell spanning rows on several pages carries its text in the page parts that start at these rows.
+    text_rows: frozenset[int]
 
 
 class PrintedTable:
@@ -55,7 +55,7 @@ class PrintedTable:
             lines = lay_out(printed_text(cell, resolved), base, 0.0, width, 0.0, align)
             lines.pitch = lines.layout.lineAt(0).height() if lines.layout.lineCount() else pt(page.TABLE_SIZE)
             _stack_lines(lines)
-            self.cells.append(PrintedCell(cell, lines, lines.count * lines.pitch, cell.row))
+            self.cells.append(PrintedCell(cell, lines, lines.count * lines.pitch, frozenset({cell.row})))
         self.page_height = page_height
         self.heights = self._row_heights()
         # Room left for the section heading above the table on the same page.
@@ -92,8 +92,9 @@ class PrintedTable:
         return sum(self.heights[row] for row in rows)
 
     def assign_text_parts(self, parts: list[list[int]]) -> None:
-        """For each cell spanning rows on several pages, the part that carries its text: the first one
-        its text fits in, else the tallest."""
+        """For each cell spanning rows on several pages, the parts that carry its text: every part its text
+        fits in (a group label such as 三、本年度办理结果 is repeated on the continuation page), else the
+        tallest."""
         for printed in self.cells:
             cell = printed.cell
             if cell.rowspan == 1:
@@ -103,8 +104,8 @@ class PrintedTable:
             if not pieces:
                 continue
             fitting = [piece for piece in pieces if self.height(piece) >= printed.text_height - 0.5]
-            chosen = fitting[0] if fitting else max(pieces, key=self.height)
-            printed.text_row = chosen[0]
+            chosen = fitting or [max(pieces, key=self.height)]
+            printed.text_rows = frozenset(piece[0] for piece in chosen)
 
     def draw(self, painter: QPainter, rows: list[int], x: float, top: float) -> None:
         """The rows `rows` (consecutive grid rows, optionally after the repeated header rows), from `top`."""
@@ -130,7 +131,7 @@ class PrintedTable:
                 part_bottom - part_top,
             )
             painter.drawRect(rect)
-            if printed.text_row in shown:
+            if shown[0] in printed.text_rows:
                 self._draw_text(painter, printed, rect)
 
     def _draw_text(self, painter: QPainter, printed: PrintedCell, rect: QRectF) -> None:
