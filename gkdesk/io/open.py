@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.files.atomic import remove_stale_temps
+from gkdesk.io.files.atomic import remove_stale_temps_before_reading
 from gkdesk.io.files.limits import refuse_special
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_result import ImportResult
@@ -84,7 +84,7 @@ def read_with_result(path: Path | str) -> ImportResult:
     if not path.exists():
         raise ReportFileError(f"找不到文件：{path}")
     refuse_special(path)  # a FIFO, a device or a /proc file is refused before anything opens it
-    remove_stale_temps(path.parent)
+    remove_stale_temps_before_reading(path.parent)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         supported = "、".join(sorted(READERS))

@@ -81,3 +81,14 @@ def test_special_files_are_refused_before_opening(tmp_path: Path, kind: str) -> 
     assert result.returncode == 2
     assert "x.gkr" in result.stderr and "Traceback" not in result.stderr
     assert ("不是普通文件" in result.stderr) or ("系统文件" in result.stderr)
+
+
+def test_reading_many_files_of_one_folder_sweeps_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roll-up reads thousands of returns from one folder: listing the folder for each would take time
+    growing with the square of their number."""
+    swept: list[Path] = []
+    monkeypatch.setattr(atomic, "remove_stale_temps", lambda folder: swept.append(folder) or [])
+    for number in range(3):
+        (tmp_path / f"{number}.gkr").write_bytes(SAMPLE_GKR.read_bytes())
+        read_with_result(tmp_path / f"{number}.gkr")
+    assert swept == [tmp_path]

@@ -92,6 +92,21 @@ def remove_stale_temps(folder: Path) -> list[Path]:
     return removed
 
 
+_SWEPT_FOR_READING: dict[str, float] = {}  # folder → when a read last swept it (time.monotonic)
+
+
+def remove_stale_temps_before_reading(folder: Path) -> None:
+    """remove_stale_temps once a minute per folder at most: a temporary turns stale only after a minute, and a
+    roll-up reads thousands of files from one folder (listing it for each would cost time growing with its square)."""
+    key = os.fspath(folder)
+    now = time.monotonic()
+    last = _SWEPT_FOR_READING.get(key)
+    if last is not None and now - last < STALE_TEMP_SECONDS:
+        return
+    _SWEPT_FOR_READING[key] = now
+    remove_stale_temps(folder)
+
+
 def _give_mode(fd: int, path: Path) -> None:
     """The saved file keeps the permissions of the file it replaces, or gets the usual ones (not mkstemp's 0600)."""
     if os.name != "posix":
