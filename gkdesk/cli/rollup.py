@@ -7,7 +7,6 @@ Exit 0: rolled up (the workbook lists what is wrong); 2: nothing could be rolled
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,10 @@ from gkdesk.cli.parser import whole_number
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import save_gkr
 from gkdesk.io.open import READERS
-from gkdesk.rollup import RollupResult, county_report, roll_up, rollup_json, write_rollup_xlsx
+from gkdesk.rollup import RollupResult, county_report, roll_up, write_rollup_xlsx
 from gkdesk.rollup.collect import output_conflict
 from gkdesk.rollup.previous import load_previous
+from gkdesk.rollup.report_json import rollup_json_text
 from gkdesk.spec import CURRENT_EDITION, load_spec
 from gkdesk.template import open_template
 
@@ -102,7 +102,9 @@ def run(args: argparse.Namespace) -> int:
             save_gkr(county_report(result, args.organ, template=template), Path(args.county))
             print(f"本级报告已保存到 {args.county}", file=sys.stderr)
         if args.json:
-            print(json.dumps(rollup_json(result), ensure_ascii=False, indent=2))
+            for piece in rollup_json_text(result):  # unit by unit: the document is never whole in memory
+                sys.stdout.write(piece)
+            sys.stdout.write("\n")
         else:
             _print_summary(result)
     except (ReportFileError, ValueError) as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any
 
 from gkdesk.checks.report_json import finding_json, values_json
@@ -22,9 +24,8 @@ def unit_json(row: UnitRow) -> dict[str, Any]:
     }
 
 
-def rollup_json(result: RollupResult) -> dict[str, Any]:
-    """One object; per-unit findings carry their file and organ, the totals' own findings have file null."""
-    findings: list[dict[str, Any]] = []
+def _findings(result: RollupResult) -> Iterator[dict[str, Any]]:
+    """Per-unit findings (read back from the spool one report at a time), then the totals' own."""
     by_index = {row.spool_index: row for row in result.rows if row.spool_index is not None}
     if result.spool is not None:
         for index, record in result.spool.records():
@@ -32,15 +33,46 @@ def rollup_json(result: RollupResult) -> dict[str, Any]:
             if row is None:
                 continue
             for item in record["findings"]:
-                findings.append({"file": row.file, "organ": row.organ} | item)
+                yield {"file": row.file, "organ": row.organ} | item
     for finding in result.total_findings:
-        findings.append({"file": None, "organ": "合计"} | finding_json(finding))
+        yield {"file": None, "organ": "合计"} | finding_json(finding)
+
+
+def _parts(result: RollupResult) -> dict[str, Any]:
+    """The members of the object, the long lists as iterators."""
     totals = result.totals.report(result.year) if result.totals is not None else None
     return {
         "year": result.year,
         "format": result.edition,
-        "units": [unit_json(row) for row in result.rows],
-        "refused": [{"file": refusal.file, "reason": refusal.reason} for refusal in result.refused],
+        "units": (unit_json(row) for row in result.rows),
+        "refused": ({"file": refusal.file, "reason": refusal.reason} for refusal in result.refused),
         "totals": values_json(totals) if totals is not None else {},
-        "findings": findings,
+        "findings": _findings(result),
     }
+
+
+def rollup_json(result: RollupResult) -> dict[str, Any]:
+    """One object; per-unit findings carry their file and organ, the totals' own findings have file null."""
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in _parts(result).items()}
+
+
+def rollup_json_text(result: RollupResult) -> Iterator[str]:
+    """rollup_json as the text json.dumps(…, ensure_ascii=False, indent=2) gives, in pieces: units and findings
+    are written one at a time, so a province's roll-up does not hold its whole JSON document in memory."""
+
+    def dumped(value: Any, depth: int) -> str:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + "  " * depth)
+
+    yield "{"
+    for number, (key, value) in enumerate(_parts(result).items()):
+        yield ("," if number else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: "
+        if not isinstance(value, Iterator):
+            yield dumped(value, 1)
+            continue
+        empty = True
+        for item in value:
+            yield ("[" if empty else ",") + "\n    " + dumped(item, 2)
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}"

@@ -377,3 +377,20 @@ def test_rollup_output_must_be_a_workbook(tmp_path: Path, capsys: pytest.Capture
     assert main(["rollup", str(tmp_path), "-o", str(tmp_path / "sum.txt")]) == 2
     assert ".xlsx" in capsys.readouterr().err
     assert not (tmp_path / "sum.txt").exists()
+
+
+def test_the_json_text_is_written_in_pieces_and_reads_as_the_whole_object(tmp_path: Path) -> None:
+    """rollup --json streams its units and findings; the text is exactly json.dumps of rollup_json."""
+    from gkdesk.rollup.report_json import rollup_json_text
+
+    for index, organ in enumerate(("甲镇人民政府", "乙镇人民政府")):
+        save_gkr(filled_report(organ, values={"requests.new.natural": 99} if index else None), tmp_path / f"{index}.gkr")
+    (tmp_path / "空.docx").write_bytes(b"not a report")
+    result = roll_up([tmp_path])
+    try:
+        assert result.refused and rollup_json(result)["findings"]
+        pieces = list(rollup_json_text(result))
+        assert len(pieces) > 6
+        assert "".join(pieces) == json.dumps(rollup_json(result), ensure_ascii=False, indent=2)
+    finally:
+        result.close()
