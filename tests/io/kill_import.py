@@ -40,19 +40,22 @@ def kill_imports(source: Path, output: Path, kills: int, seed: int = 1) -> KillR
     length = time.monotonic() - started
     randomness = random.Random(seed)
     run = KillRun()
+    missed = 0  # runs in a row that ended before the kill came
     while run.kills < kills:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
         time.sleep(randomness.uniform(0.5, 1.0) * length)  # most of a run is start-up: aim at its end
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             run.kills += 1
+            missed = 0
         else:
             run.finished += 1
+            missed += 1
+            if missed >= 3:  # runs got faster than the first one (a machine less busy now): aim earlier
+                length *= 0.8
+                missed = 0
         process.wait()
         for path in (output, output.with_name(output.name + ".bak")):
             if path.exists() and not _whole(path):
                 run.damaged.append(f"{path.name} after kill {run.kills}")
-        if run.finished > 5 * kills:  # the machine is so fast the kill never lands: aim earlier
-            length *= 0.8
-            run.finished = 0
     return run
