@@ -125,7 +125,14 @@ def hostile_set(folder: Path, sample_docx: Path, sample_xlsx: Path) -> dict[str,
         "xlsx with 400,000 cells": xlsx_crowded(folder / "crowded.xlsx", 400_000),
         "xlsx with 95,000 cells": xlsx_crowded(folder / "busy.xlsx", 95_000),
         "gkr with a 9.6 MB paragraph": gkr_with_long_paragraph(folder / "long.gkr"),
+        "web page of 1.4 million empty paragraphs": page_of_empty_paragraphs(folder / "empty.htm"),
     }
+
+
+def page_of_empty_paragraphs(target: Path) -> Path:
+    """A 9.6 MB saved web page that is nothing but empty paragraphs."""
+    target.write_bytes(b"<html><body>" + b"<p></p>" * 1_400_000 + b"</body></html>")
+    return target
 
 
 def gkr_with_long_paragraph(target: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.files.limits import read_bounded
+from gkdesk.io.files.limits import MAX_XML_TAGS, read_bounded
 from gkdesk.io.foreign.assemble import read_document_blocks
 from gkdesk.io.html.charset import decode_page
 from gkdesk.io.html.mht import NotAWebArchive, page_from_archive
@@ -29,6 +29,8 @@ def read_page_text(name: str, text: str) -> ImportResult:
     """A report from the HTML text of a page; `name` names the file in messages."""
     if not text.strip():
         raise ReportFileError(f"{name}：文件是空的，不是政府信息公开工作年度报告")
+    if text.count("<") > MAX_XML_TAGS:  # the same bound as every XML part: no tree of millions of elements
+        raise ReportFileError(f"{name}：网页中的内容过多（超过 {MAX_XML_TAGS} 个标记），文件已损坏或不是报告网页")
     try:
         content = page_content(text)
     except (ValueError, LxmlError, RecursionError, MemoryError):
