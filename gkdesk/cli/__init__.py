@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gkdesk.cli.parser import ChineseArgumentParser, unknown_verb_message
+from gkdesk.cli.parser import CATALOGUE, ChineseArgumentParser, unknown_verb_message
 
 # Each verb is a module gkdesk.cli.<name> with register(subparsers) that sets `func` on its parser.
 VERB_MODULES = ("check", "template", "rollup", "import", "compare", "export", "draft")
@@ -28,6 +28,16 @@ def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
     for name in VERB_MODULES if verb is None else (verb,):
         importlib.import_module(f"gkdesk.cli.{MODULE_FOR_VERB.get(name, name)}").register(subparsers)
     return parser
+
+
+def _parse_verb(args_list: list[str]) -> argparse.Namespace:
+    """The verb's arguments; a word the verb does not take is refused with the verb's own usage line."""
+    parser = build_parser(args_list[0])
+    args, extra = parser.parse_known_args(args_list)
+    if extra:
+        verbs = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+        verbs.choices[args_list[0]].error(CATALOGUE["unrecognized arguments: %s"] % " ".join(extra))
+    return args
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -63,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args_list: list[str]) -> int:
     if args_list and args_list[0] in VERB_MODULES:
-        args = build_parser(args_list[0]).parse_args(args_list)
+        args = _parse_verb(args_list)
         return int(args.func(args))
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()

@@ -30,6 +30,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
+    if output.is_dir():  # never write `folder.gkr` beside a folder the user named
+        print(f"{output} 是已有的文件夹：请给出转换后的报告文件名（以 .gkr 结尾），例如 {output / '报告.gkr'}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if not output.suffix:
         output = output.with_suffix(".gkr")
     wrong_name = wrong_suffix(str(output), (".gkr",), "转换后的报告")

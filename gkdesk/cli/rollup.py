@@ -7,6 +7,7 @@ Exit 0: rolled up (the workbook lists what is wrong); 2: nothing could be rolled
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -60,15 +61,23 @@ def _print_summary(result: RollupResult) -> None:
     print(f"计入合计 {counted} 个单位，未受理 {len(result.refused)} 个文件；合计校验：{errors} 个错误。")
 
 
+def _fail(args: argparse.Namespace, message: str, result: RollupResult | None = None) -> int:
+    """Say why on stderr; with --json also print one object with the reason (and any refused files), so a
+    consumer always gets JSON."""
+    print(message, file=sys.stderr)
+    if args.json:
+        refused = [{"file": r.file, "reason": r.reason} for r in result.refused] if result is not None else []
+        print(json.dumps({"sources": args.sources, "error": message, "refused": refused}, ensure_ascii=False, indent=2))
+    return EXIT_FAILED
+
+
 def run(args: argparse.Namespace) -> int:
     for problem in (wrong_suffix(args.output, (".xlsx",), "汇总表"), wrong_suffix(args.county, (".gkr",), "本级报告")):
         if problem:
-            print(problem, file=sys.stderr)
-            return EXIT_FAILED
+            return _fail(args, problem)
     conflict = output_conflict(args.sources, READERS, args.output, args.county)
     if conflict:
-        print(f"无法汇总：{conflict}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(args, f"无法汇总：{conflict}")
     template = None
     exclude = [args.output] if args.output else []
     try:
@@ -80,20 +89,18 @@ def run(args: argparse.Namespace) -> int:
         previous = load_previous(args.previous) if args.previous else None  # before the long part: fail early
         result = roll_up(args.sources, template=template, year=args.year, exclude=exclude, workers=args.jobs)
     except (ReportFileError, ValueError) as error:
-        print(f"无法汇总：{error}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(args, f"无法汇总：{error}")
     if result.totals is None:  # nothing to roll up: say why, write nothing
-        _print_summary(result)
-        print(f"无法汇总：{result.nothing_reason}", file=sys.stderr)
+        if not args.json:
+            _print_summary(result)
         if args.output or args.county:
             print("未保存任何文件。", file=sys.stderr)
         result.close()
-        return EXIT_FAILED
+        return _fail(args, f"无法汇总：{result.nothing_reason}", result)
     problem = previous.year_problem(result.year) if previous else ""
     if problem:  # before anything is written
-        print(f"无法汇总：{problem}", file=sys.stderr)
         result.close()
-        return EXIT_FAILED
+        return _fail(args, f"无法汇总：{problem}")
     try:
         if args.output:
             write_rollup_xlsx(result, Path(args.output), previous)
@@ -108,8 +115,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_summary(result)
     except (ReportFileError, ValueError) as error:
-        print(f"无法保存：{error}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(args, f"无法保存：{error}")
     finally:
         result.close()
     return EXIT_OK

@@ -75,7 +75,7 @@ def _narratives(items: list[str], edition: str) -> tuple[tuple[str, tuple[str, .
         section, separator, text = item.partition("=")
         if not separator or section not in {s.key for s in spec.narrative_sections} or not text.strip():
             keys = " ".join(s.key for s in spec.narrative_sections)
-            raise ValueError(f"--text {item!r}：应为 部分=文字，部分为 {keys} 之一")
+            raise ValueError(f"--text “{item}”：应为 部分=文字，部分为 {keys} 之一")
         by_section.setdefault(section, []).append(text.strip())
     return tuple((s.key, tuple(by_section[s.key])) for s in spec.sections if s.key in by_section)
 

@@ -158,7 +158,7 @@ def validate_template(template: Template, source: str) -> None:
         raise ReportFileError(f"{source}：{template.year} 年度的报告不适用格式 {spec.name}")
     if template.deadline:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", template.deadline):
-            raise ReportFileError(f"{source}：截止日期应为 YYYY-MM-DD 格式：{template.deadline!r}")
+            raise ReportFileError(f"{source}：截止日期应为 YYYY-MM-DD 格式（如 2026-01-31）：“{template.deadline}”")
         try:
             date.fromisoformat(template.deadline)
         except ValueError:
@@ -172,7 +172,7 @@ def validate_template(template: Template, source: str) -> None:
             raise ReportFileError(f"{source}：单位名单中“{unit.name}”重复")
         seen.add(key)
         if unit.level and spec.organ_level(unit.level) is None:
-            raise ReportFileError(f"{source}：单位名单中“{unit.name}”的层级 {unit.level!r} 无效")
+            raise ReportFileError(f"{source}：单位名单中“{unit.name}”的层级“{unit.level}”无效")
 
 
 def loads_template(text: str, source: str = "模板文件", path: Path | None = None) -> OpenedTemplate:

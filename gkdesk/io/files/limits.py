@@ -27,29 +27,30 @@ MAX_WORKBOOK_CELLS = 100_000  # cells of all worksheets of a workbook opened who
 _SYSTEM_FOLDERS = ("/proc/", "/sys/", "/dev/")
 
 
-def refuse_special(path: Path) -> None:
-    """ReportFileError unless `path` (after links) is a regular file outside the system's pseudo-folders."""
+def refuse_special(path: Path, what: str = "报告文件") -> None:
+    """ReportFileError unless `path` (after links) is a regular file outside the system's pseudo-folders;
+    the message names `what` the file was to be read as."""
     try:
         info = os.stat(path)
     except OSError as error:
         raise reading_error(error, path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ReportFileError(f"{path} 是文件夹，不是报告文件")
+        raise ReportFileError(f"{path} 是文件夹，不是{what}")
     if not stat.S_ISREG(info.st_mode):
-        raise ReportFileError(f"{path.name}：不是普通文件（管道、设备或套接字），不能作为报告读取")
+        raise ReportFileError(f"{path.name}：不是普通文件（管道、设备或套接字），不能作为{what}读取")
     if os.name == "posix" and os.path.realpath(path).startswith(_SYSTEM_FOLDERS):
-        raise ReportFileError(f"{path.name}：是系统文件（位于 /proc、/sys 或 /dev），不能作为报告读取")
+        raise ReportFileError(f"{path.name}：是系统文件（位于 /proc、/sys 或 /dev），不能作为{what}读取")
 
 
 def read_bounded(path: Path, max_bytes: int, what: str) -> bytes:
     """The file's bytes, at most `max_bytes` of them (more raises ReportFileError naming `what` it should be)."""
-    refuse_special(path)
+    refuse_special(path, what)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped for a FIFO or device meanwhile
-                raise ReportFileError(f"{path.name}：不是普通文件，不能作为报告读取")
+                raise ReportFileError(f"{path.name}：不是普通文件，不能作为{what}读取")
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise reading_error(error, path) from None
