@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QMessageLogContext, QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from gkdesk import portable
@@ -39,12 +39,47 @@ def announce_data_location(window: QMainWindow) -> None:
     window.statusBar().showMessage(notice)
 
 
+# Screenshot sizes: from a small old screen to an 8K one (a larger image cannot be painted in one piece).
+WIDTHS, HEIGHTS = (320, 7680), (240, 4320)
+NO_DISPLAY = (
+    "无法打开窗口：没有显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY）。"
+    "可用 xvfb-run -a python main.py [文件] 在虚拟屏幕中运行，或用 --screenshot 目录 把各页保存为截图。"
+)
+
+
 def parse_size(text: str) -> QSize | None:
     """"1366x700" (x, X, × or *) as a QSize; None if it is not two positive whole numbers."""
-    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×*]\s*(\d{2,5})\s*", text)
+    match = re.fullmatch(r"\s*(\d{1,6})\s*[xX×*]\s*(\d{1,6})\s*", text)
     if match is None or int(match[1]) == 0 or int(match[2]) == 0:
         return None
     return QSize(int(match[1]), int(match[2]))
+
+
+def size_problem(text: str) -> str | None:
+    """Why `text` is not a usable screenshot size, in Chinese; None when it is."""
+    size = parse_size(text)
+    if size is None:
+        return f"无法识别窗口大小“{text}”，请写成 宽x高，例如 1366x700"
+    if not (WIDTHS[0] <= size.width() <= WIDTHS[1] and HEIGHTS[0] <= size.height() <= HEIGHTS[1]):
+        return (
+            f"窗口大小“{text}”超出范围：宽应在 {WIDTHS[0]} 至 {WIDTHS[1]} 之间，"
+            f"高应在 {HEIGHTS[0]} 至 {HEIGHTS[1]} 之间，例如 1366x700"
+        )
+    return None
+
+
+def no_display() -> bool:
+    """On Linux, no X or Wayland display and no Qt platform chosen: a window could not open."""
+    return sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+
+
+def quiet_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own debug and warning lines (English, about the offscreen platform) are dropped; a critical or
+    fatal one is still said, in Chinese."""
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        print(f"图形界面出现严重错误（Qt：{message}）", file=sys.stderr)
 
 
 def screenshot_folder_problem(folder: Path) -> str | None:
@@ -67,50 +102,57 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
 
     Screenshots are taken at `size` ("1366x700"), else at the window's largest first size (DEFAULT_SIZE).
     """
-    shot_size = None
-    if size is not None:
-        shot_size = parse_size(size)
-        if shot_size is None:
-            print(f"无法识别窗口大小“{size}”，请写成 宽x高，例如 1366x700", file=sys.stderr)
-            return 2
-    if screenshot_dir:
+    problem = size_problem(size) if size is not None else None
+    if screenshot_dir and problem is None:
         problem = screenshot_folder_problem(Path(screenshot_dir))
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
-    if screenshot_dir and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = make_application()
-    from gkdesk.ui.main_window import DEFAULT_SIZE, MainWindow  # after QApplication: widgets need it
+    if not screenshot_dir and no_display():
+        problem = NO_DISPLAY
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    if screenshot_dir:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        previous_handler = qInstallMessageHandler(quiet_qt_message)
+        try:
+            return _save_screenshots(path, Path(screenshot_dir), parse_size(size) if size is not None else None)
+        finally:
+            qInstallMessageHandler(previous_handler)
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # nobody sees Qt's notes about the offscreen platform
+        qInstallMessageHandler(quiet_qt_message)
+    make_application()
+    from gkdesk.ui.main_window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
     announce_data_location(window)
-    if screenshot_dir:
-        from gkdesk.ui.screenshot import render_pages
-
-        if path:
-            from gkdesk.io.errors import ReportFileError
-            from gkdesk.io.open import read_report
-
-            try:
-                report = read_report(path)
-            except ReportFileError as error:
-                print(f"无法打开：{error}", file=sys.stderr)
-                return 1
-            window.document.load(report, Path(path))
-        try:
-            for image in render_pages(window, Path(screenshot_dir), shot_size or DEFAULT_SIZE):
-                print(image)
-        except OSError as error:  # the folder became unwritable or the disk filled while saving
-            from gkdesk.io.errors import os_error_reason
-
-            print(f"无法保存截图 {error.filename or screenshot_dir}：{os_error_reason(error)}", file=sys.stderr)
-            return 2
-        finally:
-            window.document.undo_stack.setClean()
-            window.autosaver.discard()
-        return 0
     window.show()
     if not window.offer_recovery() and path:
         window.files.open_path(path, ask=False)
-    return app.exec()
+    return QApplication.exec()
+
+
+def _save_screenshots(path: str | None, folder: Path, size: QSize | None) -> int:
+    """Open `path` as 打开 would (nobody to answer its questions), save every page as PNG, print their names."""
+    make_application()
+    from gkdesk.ui.main_window import DEFAULT_SIZE, MainWindow  # after QApplication: widgets need it
+    from gkdesk.ui.screenshot import open_unattended, render_pages
+
+    window = MainWindow()
+    announce_data_location(window)
+    try:
+        if path:
+            problem = open_unattended(window, Path(path))
+            if problem:
+                print(f"无法打开：{problem}", file=sys.stderr)
+                return 1
+        for image in render_pages(window, folder, size or DEFAULT_SIZE):
+            print(image)
+    except OSError as error:  # the folder became unwritable or the disk filled while saving
+        from gkdesk.io.errors import os_error_reason
+
+        print(f"无法保存截图 {error.filename or folder}：{os_error_reason(error)}", file=sys.stderr)
+        return 2
+    finally:
+        window.document.undo_stack.setClean()
+        window.autosaver.discard()
+    return 0
