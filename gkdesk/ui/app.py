@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from gkdesk import portable
+from gkdesk.ui.settings import use_scratch_settings
 from gkdesk.ui.style import apply_style
 from gkdesk.ui.translations import install_chinese
 
@@ -115,8 +117,11 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         previous_handler = qInstallMessageHandler(quiet_qt_message)
         try:
-            return _save_screenshots(path, Path(screenshot_dir), parse_size(size) if size is not None else None)
+            with tempfile.TemporaryDirectory(prefix="gkdesk-screenshot-") as scratch:
+                use_scratch_settings(Path(scratch) / "settings.ini")
+                return _save_screenshots(path, Path(screenshot_dir), parse_size(size) if size is not None else None)
         finally:
+            use_scratch_settings(None)
             qInstallMessageHandler(previous_handler)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # nobody sees Qt's notes about the offscreen platform
         qInstallMessageHandler(quiet_qt_message)

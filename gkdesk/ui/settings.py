@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from gkdesk import portable
 
 MAX_RECENT = 8
+_scratch_file: Path | None = None
+
+
+def use_scratch_settings(file: Path | None) -> None:
+    """Keep preferences in `file` instead of the user's (None: the user's again). A run nobody watches (screenshots)
+    starts from the defaults and leaves the user's panel sizes and recent files as they were."""
+    global _scratch_file
+    _scratch_file = file
 
 
 def app_settings() -> QSettings:
     """The user's preferences: in the profile, or in an INI file beside the program in portable mode."""
+    if _scratch_file is not None:
+        return QSettings(str(_scratch_file), QSettings.Format.IniFormat)
     if portable.is_portable():
         return QSettings(str(portable.settings_file()), QSettings.Format.IniFormat)
     return QSettings()

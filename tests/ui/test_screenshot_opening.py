@@ -104,3 +104,13 @@ def test_unattended_opening_of_a_broken_file_says_why(make_window: Any, tmp_path
     broken.write_text("{", encoding="utf-8")
     window = make_window()
     assert "坏.gkt" in (open_unattended(window, broken) or "")
+
+
+def test_a_screenshot_run_leaves_the_users_settings_alone(tmp_path: Path) -> None:
+    settings = tmp_path / "config" / "gkdesk" / "gkdesk.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[findings]\nheight=500\n", encoding="utf-8")
+    tall = _main(tmp_path, str(SAMPLE_GKR), "--screenshot", str(tmp_path / "tall"), "--size", "1366x4320")
+    assert tall.returncode == 0, tall.stderr
+    assert settings.read_text(encoding="utf-8") == "[findings]\nheight=500\n"  # not the tall window's panel
+    assert sorted(p.name for p in settings.parent.iterdir()) == ["gkdesk.conf"]
