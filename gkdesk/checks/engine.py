@@ -1,33 +1,12 @@
-"""Evaluate the format definition's checks against a report: each check's kind selects an evaluator."""
+"""Evaluate the format definition's checks against a report: each check's kind (gkdesk/checks/kinds/) evaluates it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from gkdesk.checks import arithmetic, cells, cross_year, text
 from gkdesk.checks.context import CheckContext
 from gkdesk.checks.finding import BASIC_SECTION, Finding
+from gkdesk.checks.kinds import KINDS
 from gkdesk.model import Report, Resolved
-from gkdesk.spec import Check, FormatSpec
-
-Evaluator = Callable[[CheckContext, Check], list[Finding]]
-
-EVALUATORS: dict[str, Evaluator] = {
-    "equation": arithmetic.check_equation,
-    "total": arithmetic.check_total,
-    "invalid_values": cells.check_invalid_values,
-    "blank_values": cells.check_blank_values,
-    "regulation_level": cells.check_regulation_level,
-    "fee_unit": cells.check_fee_unit,
-    "carry_over": cross_year.check_carry_over,
-    "in_force": cross_year.check_in_force,
-    "narrative_figures": text.check_narrative_figures,
-    "section_missing": text.check_section_missing,
-    "basic_info": text.check_basic_info,
-    "old_format": text.check_old_format,
-    "fee_statement": text.check_fee_statement,
-    "repeated_text": text.check_repeated_text,
-}
+from gkdesk.spec import FormatSpec
 
 
 def run_checks(report: Report, previous: Report | None = None, resolved: Resolved | None = None) -> list[Finding]:
@@ -42,7 +21,7 @@ def run_checks(report: Report, previous: Report | None = None, resolved: Resolve
         context.resolved = resolved
     findings: list[Finding] = []
     for check in spec.checks:
-        findings.extend(EVALUATORS[check.kind](context, check))
+        findings.extend(KINDS[check.kind].evaluate(context, check))
     return sort_by_section(findings, spec)
 
 

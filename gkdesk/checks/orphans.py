@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from gkdesk.checks.finding import Finding
 from gkdesk.model import Report
-from gkdesk.spec import CHECK_KINDS
 
 
 def orphaned_acknowledgements(report: Report, findings: list[Finding]) -> list[str]:
@@ -15,7 +14,7 @@ def orphaned_acknowledgements(report: Report, findings: list[Finding]) -> list[s
     current = {finding.key for finding in findings if not finding.is_error}
     undecidable = set()
     if report.previous is None:
-        undecidable = {check.id for check in report.spec.checks if CHECK_KINDS[check.kind].needs_previous}
+        undecidable = {check.id for check in report.spec.checks if check.needs_previous}
     return [
         key for key in report.acknowledgements if key not in current and key.split("@", 1)[0] not in undecidable
     ]

@@ -1,8 +1,8 @@
 """The report format definition (forms/*.toml) as frozen dataclasses. No Qt."""
 
+from gkdesk.spec import check_kinds
 from gkdesk.spec.layout import GridCell, TableLayout, build_layout
 from gkdesk.spec.loader import (
-    CHECK_KINDS,
     CURRENT_EDITION,
     EDITIONS,
     FIELD_KEYS,
@@ -32,7 +32,6 @@ from gkdesk.spec.types import (
 )
 
 __all__ = [
-    "CHECK_KINDS",
     "CURRENT_EDITION",
     "EDITIONS",
     "FIELD_KEYS",
@@ -60,6 +59,7 @@ __all__ = [
     "TotalRule",
     "ValueType",
     "build_layout",
+    "check_kinds",
     "earliest_year",
     "edition_for_year",
     "load_spec",

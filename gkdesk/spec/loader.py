@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from gkdesk import paths
+from gkdesk.spec.check_kinds import defined_kind
 from gkdesk.spec.drafts import DraftSpecError, all_figure_patterns, parse_drafts
 from gkdesk.spec.layout import LayoutError, build_layout
 from gkdesk.spec.phrases import phrase_error
@@ -70,37 +70,6 @@ _ALLOWED: dict[str, set[str]] = {
     "total": {"column", "row", "of"},
     "check": {"id", "severity", "kind", "text"},
 }
-
-@dataclass(frozen=True)
-class CheckKind:
-    """A kind of check the definition language knows: the parameters it accepts (beyond id, severity, kind and
-    text) and whether it compares with last year's report. The engine (gkdesk/checks/engine.py) has one
-    evaluator per kind and the .xlsx 校验 sheet formula rows for some; tests keep the three in step."""
-
-    params: frozenset[str] = frozenset()
-    needs_previous: bool = False
-
-
-CHECK_KINDS: dict[str, CheckKind] = {
-    "equation": CheckKind(frozenset({"table", "per", "left", "right", "left_name", "right_name"})),
-    "total": CheckKind(frozenset({"table", "column", "row", "parts_name"})),
-    "invalid_values": CheckKind(),
-    "blank_values": CheckKind(),
-    "carry_over": CheckKind(frozenset({"table", "row", "previous_row"}), needs_previous=True),
-    "in_force": CheckKind(
-        frozenset({"table", "rows", "in_force", "issued", "repealed", "previous_in_force", "tolerance"}),
-        needs_previous=True,
-    ),
-    "regulation_level": CheckKind(frozenset({"table", "row"})),
-    "fee_unit": CheckKind(frozenset({"table", "row", "column"})),
-    "narrative_figures": CheckKind(frozenset({"figures"})),
-    "section_missing": CheckKind(),
-    "basic_info": CheckKind(),
-    "old_format": CheckKind(frozenset({"citation", "current_edition"})),
-    "fee_statement": CheckKind(frozenset({"section", "keywords"})),
-    "repeated_text": CheckKind(frozenset({"threshold"}), needs_previous=True),
-}
-
 
 def _fields(data: Any, kind: str, where: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
@@ -280,18 +249,27 @@ def _cells(tables: Mapping[str, Table]) -> dict[str, CellSpec]:
 def _check(data: Any, where: str, tables: Mapping[str, Table], cells: Mapping[str, CellSpec], sections: set[str]) -> Check:
     if not isinstance(data, Mapping):
         raise SpecError(f"{where}：应为表（键值对）")
-    kind = _require(data, "kind", where)
-    if kind not in CHECK_KINDS:
-        raise SpecError(f"{where}.kind：未知的校验类型 {kind}")
-    unknown = set(data) - _ALLOWED["check"] - CHECK_KINDS[kind].params
+    kind_name = _require(data, "kind", where)
+    kind = defined_kind(kind_name)
+    if kind is None:
+        raise SpecError(f"{where}.kind：未知的校验类型 {kind_name}")
+    unknown = set(data) - _ALLOWED["check"] - kind.accepts()
     if unknown:
         raise SpecError(f"{where}：未知的键 {', '.join(sorted(unknown))}")
     severity = _require(data, "severity", where)
     if severity not in ("error", "warning"):
         raise SpecError(f"{where}.severity：应为 error 或 warning")
     params = {k: v for k, v in data.items() if k not in _ALLOWED["check"]}
+    kind.validate(params, where)
     _check_refs(params, where, tables, cells, sections)
-    return Check(_require(data, "id", where), severity, kind, _require(data, "text", where), MappingProxyType(params))
+    return Check(
+        _require(data, "id", where),
+        severity,
+        kind_name,
+        _require(data, "text", where),
+        MappingProxyType(params),
+        kind.needs_previous,
+    )
 
 
 def _check_refs(

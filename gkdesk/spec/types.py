@@ -177,13 +177,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Check:
-    """A rule with an id and severity; `kind` selects the engine's evaluator, `params` its arguments."""
+    """A rule with an id and severity; `kind` names its check kind (gkdesk/checks/kinds/), `params` its
+    arguments, validated by the kind when the definition loads; `needs_previous`: the kind compares with last
+    year's report."""
 
     id: str
     severity: str  # "error" or "warning"
     kind: str
     text: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    needs_previous: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from gkdesk.io.xlsx.cells import (
 from gkdesk.io.xlsx.styles import TEXT, TEXT_BOLD, Styler
 from gkdesk.io.xlsx.tables import TableSheet
 from gkdesk.model import Report
-from gkdesk.spec import CHECK_KINDS, Check, Table
+from gkdesk.spec import Check, Table
 
 CHECK_SHEET = "校验"
 PASS, FAIL = "通过", "不通过"
@@ -159,7 +159,7 @@ def check_rows(report: Report, sheets: dict[str, TableSheet], findings: list[Fin
 
 def _static_row(check: Check, report: Report, findings: list[Finding]) -> CheckRow:
     failed = [f for f in findings if f.rule == check.id]
-    if CHECK_KINDS[check.kind].needs_previous and report.previous is None:
+    if check.needs_previous and report.previous is None:
         result = "未校验（无上年报告）"
     else:
         result = f"{FAIL if failed else PASS}（静态）"
