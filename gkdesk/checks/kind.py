@@ -1,5 +1,6 @@
 """A check kind: the parameters its checks take (a frozen dataclass whose fields are the parameter names; a field
-without a default is required), whether it compares with last year's report, and its evaluation."""
+without a default is required), whether it compares with last year's report, its evaluation and, where Excel can evaluate it, its formula rows
+on the .xlsx 校验 sheet."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import MISSING, dataclass, fields
 from typing import Any
 
 from gkdesk.checks.context import CheckContext
+from gkdesk.checks.excel import ExcelRows
 from gkdesk.checks.finding import Finding
 from gkdesk.spec import Check, SpecError
 
@@ -25,6 +27,7 @@ class CheckKind:
     params: type  # a frozen dataclass
     evaluate: Evaluator
     needs_previous: bool = False
+    excel_rows: ExcelRows | None = None  # its live formula rows on the .xlsx 校验 sheet, if Excel can evaluate it
 
     def accepts(self) -> frozenset[str]:
         return frozenset(field.name for field in fields(self.params))

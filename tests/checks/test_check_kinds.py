@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import Any
 
@@ -16,10 +17,12 @@ import pytest
 from gkdesk import paths
 from gkdesk.checks import run_checks
 from gkdesk.checks.context import CheckContext
+from gkdesk.checks.excel import FormulaRow, TableCells
 from gkdesk.checks.finding import Finding
 from gkdesk.checks.kind import CheckKind
 from gkdesk.checks.kinds import KINDS
 from gkdesk.io.xlsx.export import xlsx_bytes
+from gkdesk.model import Report
 from gkdesk.spec import EDITIONS, Check, SpecError, check_kinds, load_spec, parse_spec
 from tests.helpers import filled_report
 
@@ -54,10 +57,17 @@ def _too_many_paragraphs(ctx: CheckContext, check: Check) -> list[Finding]:
     return [Finding(check.id, check.severity, (), f"共{count}段", "overview", "overview")]
 
 
+def _paragraph_formula(check: Check, report: Report, sheets: Mapping[str, TableCells]) -> list[FormulaRow]:
+    sheet = sheets["requests"]
+    return [
+        FormulaRow(sheet.title, f"=COUNT({','.join(sheet.ranges(sheet.cell_keys()))})", f"={check.params['limit']}")
+    ]
+
+
 @pytest.fixture
 def dummy_kind(monkeypatch: pytest.MonkeyPatch) -> CheckKind:
     """A kind defined in one place, outside the package, registered the way a kind module is."""
-    kind = CheckKind("paragraph_limit", _LimitParams, _too_many_paragraphs)
+    kind = CheckKind("paragraph_limit", _LimitParams, _too_many_paragraphs, excel_rows=_paragraph_formula)
     monkeypatch.setitem(KINDS, kind.name, kind)
     monkeypatch.setattr(check_kinds, "_KINDS", {**check_kinds.defined_kinds(), kind.name: kind})
     return kind
@@ -88,7 +98,21 @@ def test_a_kind_in_one_place_reaches_loader_engine_and_sheet(
     sheet = openpyxl.load_workbook(BytesIO(xlsx_bytes(report)))["校验"]
     rows = [row for row in sheet.iter_rows(values_only=True) if row[0] == "text.paragraphs"]
     assert len(rows) == 1
-    assert rows[0][6] == "不通过（静态）"
+    place, left, right, result = rows[0][2], rows[0][4], rows[0][5], rows[0][6]
+    assert (place, right) == ("表三", "=0")
+    assert left.startswith("=COUNT('表三'!") and result.startswith("=IF(E")
+
+
+def test_a_kind_without_formula_rows_shows_the_static_result(
+    dummy_kind: CheckKind, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(KINDS, dummy_kind.name, replace(dummy_kind, excel_rows=None))
+    spec = parse_spec(_definition(limit=0), "test.toml")
+    monkeypatch.setattr("gkdesk.model.report.load_spec", lambda edition="2021": spec)
+    sheet = openpyxl.load_workbook(BytesIO(xlsx_bytes(filled_report())))["校验"]
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[0] == "text.paragraphs"]
+    assert len(rows) == 1
+    assert rows[0][2].startswith("共") and rows[0][4:7] == (None, None, "不通过（静态）")
 
 
 def test_the_kinds_parameters_are_validated_when_the_definition_loads(dummy_kind: CheckKind) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gkdesk.checks.arithmetic import check_equation
+from gkdesk.checks.excel import FormulaRow, TableCells, balance_rows, table_of
 from gkdesk.checks.kind import CheckKind
+from gkdesk.model import Report
+from gkdesk.spec import Check
 
 
 @dataclass(frozen=True)
@@ -18,4 +22,11 @@ class Params:
     right_name: str | None = None
 
 
-KIND = CheckKind("equation", Params, check_equation)
+def excel_rows(check: Check, report: Report, sheets: Mapping[str, TableCells]) -> list[FormulaRow] | None:
+    sheet = table_of(check, sheets)
+    if sheet is None:
+        return None
+    return balance_rows(sheet, check.params["per"], check.params["left"], check.params["right"])
+
+
+KIND = CheckKind("equation", Params, check_equation, excel_rows=excel_rows)

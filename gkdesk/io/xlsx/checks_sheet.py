@@ -1,10 +1,10 @@
 """The 校验 sheet: every check of the format definition as a live formula (通过 / 不通过) where Excel can
-evaluate it, generated from the spec's check kinds; cross-year and text rules as gkdesk's own result,
-marked as static. Failures turn red by conditional formatting."""
+evaluate it, as the check's kind writes it (gkdesk/checks/kinds/); cross-year and text rules as gkdesk's own
+result, marked as static. Failures turn red by conditional formatting."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import FormulaRule
@@ -12,6 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook import Workbook
 
 from gkdesk.checks.finding import Finding
+from gkdesk.io.findings import formula_rows
 from gkdesk.io.xlsx.cells import (
     column_mm,
     compact_ranges,
@@ -46,114 +47,44 @@ class CheckRow:
     limit: bool = False  # live row passes when left <= right (instead of left = right)
 
 
-def _sum(sheet: TableSheet, keys: Sequence[str]) -> str:
-    refs = [sheet_ref(sheet.title, sheet.refs[key]) for key in keys if key in sheet.refs]
-    return f"=SUM({','.join(refs)})" if refs else "=0"
+@dataclass(frozen=True)
+class _SheetCells:
+    """A table sheet's cell references, as the check kinds' formula rows ask for them."""
 
+    sheet: TableSheet
 
-def _lines(table: Table, per: str) -> Iterator[tuple[str, str]]:
-    if per == "column":
-        seen: list[str] = []
-        for row in table.rows:
-            for column in row.columns:
-                if column.key not in seen:
-                    seen.append(column.key)
-                    yield column.key, column.label
-    else:
-        for row in table.rows:
-            yield row.key, row.label
+    @property
+    def title(self) -> str:
+        return self.sheet.title
 
+    @property
+    def table(self) -> Table:
+        return self.sheet.table
 
-def _balance_rows(
-    check: Check, sheet: TableSheet, per: str, left: Sequence[str], right: Sequence[str]
-) -> list[CheckRow]:
-    rows = []
-    table = sheet.table
-    for line, label in _lines(table, per):
+    def cell_keys(self) -> list[str]:
+        return list(self.sheet.refs)
 
-        def cell(term: str, line: str = line) -> str:
-            return table.cell_key(term, line) if per == "column" else table.cell_key(line, term)
+    def is_formula(self, key: str) -> bool:
+        return key in self.sheet.formulas
 
-        left_keys = [cell(t) for t in left if cell(t) in sheet.refs]
-        right_keys = [cell(t) for t in right if cell(t) in sheet.refs]
-        if left_keys and right_keys:
-            place = f"{sheet.title}「{label}」{'列' if per == 'column' else '行'}"
-            rows.append(
-                CheckRow(check.id, check.severity, place, check.text, _sum(sheet, left_keys), _sum(sheet, right_keys))
-            )
-    return rows
+    def ref(self, key: str) -> str:
+        return sheet_ref(self.sheet.title, self.sheet.refs[key])
 
-
-def _value_rows(check: Check, sheets: Sequence[TableSheet], report: Report) -> list[CheckRow]:
-    rows = []
-    for sheet in sheets:
-        plain = [key for key in sheet.refs if key not in sheet.formulas]
-        inputs = [key for key in plain if not report.spec.cells[key].derived]
-        ranges = [sheet_ref(sheet.title, r) for r in compact_ranges(sheet.refs[k] for k in plain)]
-        if check.kind == "blank_values":
-            blanks = "+".join(
-                f"COUNTBLANK({sheet_ref(sheet.title, r)})" for r in compact_ranges(sheet.refs[k] for k in inputs)
-            )
-            left = f"=IF(COUNTA({','.join(ranges)})=0,0,{blanks})"
-        else:
-            terms = [f"(COUNTA({','.join(ranges)})-COUNT({','.join(ranges)}))"]
-            for key in plain:
-                ref = sheet_ref(sheet.title, sheet.refs[key])
-                value_type = report.spec.cells[key].value_type
-                if not value_type.allows_negative:
-                    terms.append(f'COUNTIF({ref},"<0")')
-                terms.append(f"SUMPRODUCT(--(ROUND({ref},{value_type.max_decimals})<>{ref}))")
-            left = f"=IFERROR({'+'.join(terms)},1)"
-        rows.append(CheckRow(check.id, check.severity, sheet.title, check.text, left, "=0"))
-    return rows
-
-
-def _regulation_row(check: Check, sheet: TableSheet, report: Report) -> CheckRow:
-    level = report.spec.organ_level(report.organ_level)
-    applies = 0 if level is None or level.may_make_regulations else 1
-    row = sheet.table.row(check.params["row"])
-    refs = [sheet_ref(sheet.title, sheet.refs[sheet.table.cell_key(row.key, c.key)]) for c in row.columns]
-    count = "+".join(f'COUNTIF({ref},">0")+COUNTIF({ref},"<0")' for ref in refs)
-    return CheckRow(
-        check.id, check.severity, f"{sheet.title}「{row.label}」行", check.text, f"={applies}*({count})", "=0"
-    )
-
-
-def _fee_row(check: Check, sheet: TableSheet, report: Report) -> CheckRow:
-    key = sheet.table.cell_key(check.params["row"], check.params["column"])
-    level = report.spec.organ_level(report.organ_level)
-    limit = level.fee_plausible_max_wan if level else max(lv.fee_plausible_max_wan for lv in report.spec.organ_levels)
-    ref = sheet_ref(sheet.title, sheet.refs[key])
-    return CheckRow(
-        check.id,
-        check.severity,
-        f"{sheet.title}「{sheet.table.row(check.params['row']).label}」",
-        check.text,
-        f"=N({ref})",
-        f"={limit}",
-        limit=True,
-    )
+    def ranges(self, keys: Iterable[str]) -> list[str]:
+        return [sheet_ref(self.sheet.title, cells) for cells in compact_ranges(self.sheet.refs[key] for key in keys)]
 
 
 def check_rows(report: Report, sheets: dict[str, TableSheet], findings: list[Finding]) -> list[CheckRow]:
+    """Each check of the definition as its kind's live formula rows, or as gkdesk's own result."""
+    cells = {key: _SheetCells(sheet) for key, sheet in sheets.items()}
     rows: list[CheckRow] = []
     for check in report.spec.checks:
-        params = check.params
-        sheet = sheets.get(str(params.get("table", "")))
-        if check.kind == "equation" and sheet is not None:
-            rows += _balance_rows(check, sheet, params["per"], params["left"], params["right"])
-        elif check.kind == "total" and sheet is not None:
-            axis = "column" if "column" in params else "row"
-            rule = next(t for t in sheet.table.totals if t.axis == axis and t.target == params[axis])
-            rows += _balance_rows(check, sheet, "row" if axis == "column" else "column", [rule.target], rule.parts)
-        elif check.kind in ("invalid_values", "blank_values"):
-            rows += _value_rows(check, list(sheets.values()), report)
-        elif check.kind == "regulation_level" and sheet is not None:
-            rows.append(_regulation_row(check, sheet, report))
-        elif check.kind == "fee_unit" and sheet is not None:
-            rows.append(_fee_row(check, sheet, report))
-        else:
+        formulas = formula_rows(check, report, cells)
+        if formulas is None:
             rows.append(_static_row(check, report, findings))
+            continue
+        for row in formulas:
+            rows.append(CheckRow(check.id, check.severity, row.place, check.text, row.left, row.right, limit=row.limit))
     return rows
 
 
