@@ -1,6 +1,6 @@
 """A check kind: the parameters its checks take (a frozen dataclass whose fields are the parameter names; a field
-without a default is required), whether it compares with last year's report, its evaluation and, where Excel can evaluate it, its formula rows
-on the .xlsx 校验 sheet."""
+without a default is required), whether it compares with last year's report, its evaluation and, where Excel can
+evaluate it, its formula rows on the .xlsx 校验 sheet."""
 
 from __future__ import annotations
 

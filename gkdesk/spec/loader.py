@@ -71,6 +71,7 @@ _ALLOWED: dict[str, set[str]] = {
     "check": {"id", "severity", "kind", "text"},
 }
 
+
 def _fields(data: Any, kind: str, where: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise SpecError(f"{where}：应为表（键值对），实际是 {type(data).__name__}")

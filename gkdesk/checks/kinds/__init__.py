@@ -23,8 +23,3 @@ def _discover() -> dict[str, CheckKind]:
 KINDS: dict[str, CheckKind] = _discover()
 install_check_kinds(KINDS.values())
 
-
-def register(kind: CheckKind) -> None:
-    """Add `kind` (for a kind defined outside this package, e.g. in a test)."""
-    KINDS[kind.name] = kind
-    install_check_kinds([kind])
