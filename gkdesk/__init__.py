@@ -2,6 +2,7 @@
 
 __version__ = "0.1.0"
 
-# The definition loader (gkdesk.spec) validates checks against the kinds the checks package defines; the spec
-# sits below the checks and never imports them, so the package that holds both installs the kinds here.
-import gkdesk.checks.kinds  # noqa: F401
+# The package that defines the check kinds (gkdesk/checks/kinds/). The definition loader validates every check
+# against them; it sits below the checks, so it imports this package by name, once, when it first needs the kinds
+# (gkdesk/spec/check_kinds.py). Named here, where the program's packages are put together, not in gkdesk.spec.
+CHECK_KINDS_PACKAGE = "gkdesk.checks.kinds"

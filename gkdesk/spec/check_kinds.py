@@ -1,11 +1,16 @@
 """The check kinds a definition may name in `[[checks]]`. The kinds themselves (parameters, evaluation, Excel
-formula rows) are classes of gkdesk/checks/kinds/, one module each; that package installs them here when it is
-imported, so the loader validates every check against them without the spec importing the checks."""
+formula rows) are defined in gkdesk/checks/kinds/, one module each; that package installs them here when it is
+imported. The spec sits below the checks and does not import them: the first time the loader needs the kinds it
+imports the package the program names (`gkdesk.CHECK_KINDS_PACKAGE`), so a definition is validated against them
+whichever module loads it first, and `import gkdesk` stays light."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
+
+import gkdesk
 
 
 class DefinedKind(Protocol):
@@ -37,9 +42,15 @@ def install_check_kinds(kinds: Iterable[DefinedKind]) -> None:
         _KINDS[kind.name] = kind
 
 
+def _installed() -> dict[str, DefinedKind]:
+    if not _KINDS:
+        importlib.import_module(gkdesk.CHECK_KINDS_PACKAGE)
+    return _KINDS
+
+
 def defined_kind(name: str) -> DefinedKind | None:
-    return _KINDS.get(name)
+    return _installed().get(name)
 
 
 def defined_kinds() -> Mapping[str, DefinedKind]:
-    return dict(_KINDS)
+    return dict(_installed())

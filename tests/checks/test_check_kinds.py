@@ -5,6 +5,8 @@ say without one (the .xlsx 校验 sheet then writes 未校验)."""
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -24,6 +26,7 @@ from gkdesk.checks.kinds import KINDS
 from gkdesk.io.xlsx.export import xlsx_bytes
 from gkdesk.model import Report
 from gkdesk.spec import EDITIONS, Check, SpecError, check_kinds, load_spec, parse_spec
+from tests.conftest import ROOT
 from tests.helpers import filled_report
 
 
@@ -125,3 +128,14 @@ def test_the_kinds_parameters_are_validated_when_the_definition_loads(dummy_kind
 def test_an_unregistered_kind_is_refused_at_its_place() -> None:
     with pytest.raises(SpecError, match=r"checks\[\d+\]\.kind：未知的校验类型 paragraph_limit"):
         parse_spec(_definition(limit=0), "test.toml")
+
+
+def test_the_loader_finds_the_kinds_in_a_fresh_interpreter_and_import_gkdesk_stays_light() -> None:
+    code = (
+        "import sys, gkdesk\n"
+        "light = 'gkdesk.checks' not in sys.modules\n"
+        "from gkdesk.spec import load_spec\n"
+        "print(light, len(load_spec('2021').checks) > 0, 'gkdesk.checks.kinds' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == ["True", "True", "True"]
