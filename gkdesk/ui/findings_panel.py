@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from gkdesk.checks import Finding
 from gkdesk.checks.finding import BASIC_SECTION
-from gkdesk.ui.commands import AcknowledgeCommand
+from gkdesk.spec.places import ParagraphRef
+from gkdesk.ui.commands import AcknowledgeCommand, SetParagraphsCommand
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.settings import app_settings
@@ -36,6 +37,7 @@ from gkdesk.ui.settings import app_settings
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 HEIGHT_KEY = "findings/height"
 MIN_ROWS = 4  # findings visible at the panel's smallest height
+FIGURE_MISMATCH_RULE = "text.table_mismatch"  # has a quick fix: the table's figures written into the sentence
 ERROR_COLOUR, WARNING_COLOUR, EXPLAINED_COLOUR = "#b00020", "#9a5b00", "#6b7380"
 
 
@@ -138,12 +140,17 @@ class FindingsPanel(QWidget):
         self.acknowledge_button.clicked.connect(self.acknowledge_current)
         self.withdraw_button = QPushButton("撤销说明", self)
         self.withdraw_button.clicked.connect(self.withdraw_current)
+        self.fix_button = QPushButton("用表格数字改写这句", self)
+        self.fix_button.setToolTip("把这段正文中与表格不一致的数字改为表格中的数字（可撤销）")
+        self.fix_button.clicked.connect(self.fix_current)
+        self.fix_button.setVisible(False)
         bar = QHBoxLayout()
         title = QLabel("审核结果", self)
         title.setStyleSheet("font-weight: bold;")
         bar.addWidget(title)
         bar.addWidget(self.summary)
         bar.addStretch(1)
+        bar.addWidget(self.fix_button)
         bar.addWidget(self.acknowledge_button)
         bar.addWidget(self.withdraw_button)
         layout = QVBoxLayout(self)
@@ -346,6 +353,7 @@ class FindingsPanel(QWidget):
         self.detail.setText(self._text(finding) if finding is not None else "")
         self.detail.setVisible(finding is not None)
         self.withdraw_button.setEnabled(is_warning and finding is not None and self.document.is_acknowledged(finding))
+        self.fix_button.setVisible(finding is not None and finding.rule == FIGURE_MISMATCH_RULE)
 
     def activate_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         """Jump to the place of the finding shown by `item`."""
@@ -361,6 +369,22 @@ class FindingsPanel(QWidget):
         text = self.prompts.ask_text("说明警告", f"{finding.message}\n\n请写明情况属实的原因（随报告保存）：", old)
         if text is not None and text.strip():
             self.document.undo_stack.push(AcknowledgeCommand(self.document, finding.key, text.strip()))
+
+    def fix_current(self) -> None:
+        """Quick fix of a figure that differs from the tables: the paragraph takes the table's figures."""
+        from gkdesk.draft.fix import fix_figures  # drafting code loads on first use
+
+        finding = self.current_finding()
+        place = ParagraphRef.parse(finding.anchor) if finding is not None else None
+        if place is None:
+            return
+        report = self.document.report
+        fixed = fix_figures(report, place.section, place.index)
+        if fixed is not None:
+            paragraphs = list(report.paragraphs(place.section))
+            paragraphs[place.index] = fixed
+            command = SetParagraphsCommand(self.document, place.section, paragraphs, "用表格数字改写", typing=False)
+            self.document.undo_stack.push(command)
 
     def withdraw_current(self) -> None:
         finding = self.current_finding()

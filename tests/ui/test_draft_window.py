@@ -80,3 +80,19 @@ def test_unfilled_tables_and_errors_are_named(qtbot: Any, make_window: Any) -> N
     assert dialog.notes[0].startswith("表格有 2 处错误（如：表三 第二列（自然人）：一+二=17")
     assert "表二还没有填写，未起草“行政规范性文件”" in dialog.notes
     assert [draft.topic.key for draft in dialog.drafts] == ["requests", "appeals"]
+
+
+def test_findings_panel_quick_fix_rewrites_the_figure(qtbot: Any, make_window: Any) -> None:
+    window = make_window(sample_report())
+    panel = window.findings_panel
+    assert not panel.fix_button.isVisibleTo(panel)
+    item = panel.items()[0]
+    panel.tree.setCurrentItem(item)
+    assert panel.current_finding().rule == "text.table_mismatch"
+    assert panel.fix_button.isVisibleTo(panel)
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    paragraph = window.document.report.paragraphs("overview")[4].text
+    assert "现行有效规范性文件 30 个" in paragraph
+    assert not [f for f in run_checks(window.document.report) if f.rule == "text.table_mismatch"]
+    window.document.undo_stack.undo()
+    assert "现行有效规范性文件 27 个" in window.document.report.paragraphs("overview")[4].text
