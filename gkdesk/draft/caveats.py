@@ -9,13 +9,8 @@ from gkdesk.model import Report
 from gkdesk.spec import FormatSpec
 
 
-def table_name(spec: FormatSpec, table: str) -> str:
-    """“表三” for the table shown in section 三."""
-    return next((f"表{section.number}" for section in spec.sections if section.table == table), table)
-
-
 def unfilled_note(draft: DraftParagraph, spec: FormatSpec) -> str:
-    tables = "、".join(table_name(spec, table) for table in draft.unfilled)
+    tables = "、".join(spec.table_name(table) for table in draft.unfilled)
     return f"{tables}还没有填写，未起草“{draft.topic.name}”"
 
 

@@ -76,7 +76,7 @@ class _Composer:
     def __init__(self, report: Report, spec: FormatSpec) -> None:
         self.resolved = Resolved(report, spec)
         self.filled = {key.split(".", 1)[0] for key in (*report.values, *report.declared)}
-        self.names = {"year": str(report.year) if report.year is not None else "本", "organ": report.organ or "本机关"}
+        self.names = draft_names(report)
 
     def unfilled_tables(self, topic: DraftTopic) -> tuple[str, ...]:
         """The tables the topic reads that hold no figure at all: a report not yet filled in states nothing."""
@@ -162,6 +162,11 @@ def draft_paragraphs(report: Report, section: str | None = None) -> list[DraftPa
     return [composer.paragraph(topic) for topic in spec.drafts if section is None or topic.section == section]
 
 
+def draft_names(report: Report) -> dict[str, str]:
+    """What {year} and {organ} stand for in a draft ("本年", "本机关" while they are not filled in)."""
+    return {"year": str(report.year) if report.year is not None else "本", "organ": report.organ or "本机关"}
+
+
 def fill_names(template: str, report: Report) -> str:
     """A template's {year} and {organ} as the draft writes them."""
-    return fill(template, _Composer(report, report.spec).names)
+    return fill(template, draft_names(report))
