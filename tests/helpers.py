@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gkdesk.io.gkr import load_gkr
 from gkdesk.model import Contact, Paragraph, Report
 from tests.conftest import SAMPLE_GKR
@@ -22,3 +24,21 @@ def filled_report(year: int = 2021) -> Report:
     for section in report.spec.narrative_sections:
         report.narratives[section.key] = [Paragraph.plain("本年度工作情况。未收取信息处理费。")]
     return report
+
+
+def hand_edited_docx(folder: Path) -> Path:
+    """The sample exported to Word, then 行政许可's 29102 typed over as 29103 as a reviewer would."""
+    import docx
+
+    from gkdesk.io.docx.export import export_docx
+
+    exported = folder / "exported.docx"
+    export_docx(sample_report(), exported)
+    document = docx.Document(str(exported))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text == "29102":
+                    cell.paragraphs[0].runs[0].text = "29103"
+    document.save(str(exported))
+    return exported

@@ -10,7 +10,7 @@ from pathlib import Path
 from gkdesk.io.docx.export import export_docx
 from gkdesk.io.gkr import save_gkr
 from tests.conftest import ROOT, SAMPLE_GKR
-from tests.helpers import sample_report
+from tests.helpers import hand_edited_docx, sample_report
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -96,9 +96,6 @@ def test_unreadable_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_word_files_are_checked_with_what_reading_found(tmp_path: Path) -> None:
-    import docx
-
-    from gkdesk.io.docx.export import export_docx
     from tests.io.docx_variants import Variant, build_docx
 
     typed = tmp_path / "typed.docx"
@@ -108,15 +105,7 @@ def test_word_files_are_checked_with_what_reading_found(tmp_path: Path) -> None:
     invalid = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "value.invalid"]
     assert invalid[0]["cells"] == ["requests.new.natural"]
 
-    exported = tmp_path / "exported.docx"
-    export_docx(sample_report(), exported)
-    document = docx.Document(str(exported))
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if cell.text == "29102":
-                    cell.paragraphs[0].runs[0].text = "29103"
-    document.save(str(exported))
+    exported = hand_edited_docx(tmp_path)
     edited = run_cli("check", str(exported))
     assert "import.hand_edit" in edited.stdout and "29102" in edited.stdout and "29103" in edited.stdout
 

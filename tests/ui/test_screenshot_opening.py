@@ -8,13 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 
-from gkdesk.io.docx.export import export_docx
 from gkdesk.ui.screenshot import open_unattended
 from tests.conftest import ROOT, SAMPLE_GKR
-from tests.helpers import sample_report
+from tests.helpers import hand_edited_docx
 
 PAGES = 7
 
@@ -26,19 +24,6 @@ def _main(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> subp
         [sys.executable, str(ROOT / "main.py"), *args], env=env or base, capture_output=True, text=True,
         timeout=120, encoding="utf-8",
     )
-
-
-def _hand_edited_docx(folder: Path) -> Path:
-    exported = folder / "exported.docx"
-    export_docx(sample_report(), exported)
-    document = docx.Document(str(exported))
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if cell.text == "29102":
-                    cell.paragraphs[0].runs[0].text = "29103"
-    document.save(str(exported))
-    return exported
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are Linux's")
@@ -75,7 +60,7 @@ def test_an_unreasonable_size_is_refused_in_chinese(tmp_path: Path, size: str) -
 
 
 def test_a_hand_edited_export_is_shot_with_its_warnings(tmp_path: Path) -> None:
-    result = _main(tmp_path, str(_hand_edited_docx(tmp_path)), "--screenshot", str(tmp_path / "shots"))
+    result = _main(tmp_path, str(hand_edited_docx(tmp_path)), "--screenshot", str(tmp_path / "shots"))
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "此文件由 gkdesk 导出，导出后有 1 处被手工修改（已按现值读入，列为警告）"
     assert len(list((tmp_path / "shots").glob("*.png"))) == PAGES
@@ -83,7 +68,7 @@ def test_a_hand_edited_export_is_shot_with_its_warnings(tmp_path: Path) -> None:
 
 def test_unattended_opening_keeps_hand_edits_as_warnings(make_window: Any, tmp_path: Path) -> None:
     window = make_window()
-    assert open_unattended(window, _hand_edited_docx(tmp_path)) is None
+    assert open_unattended(window, hand_edited_docx(tmp_path)) is None
     assert window.document.report.values  # the report was read
     hand_edits = [f for f in window.document.findings if f.rule == "import.hand_edit"]
     assert hand_edits and "29103" in hand_edits[0].message
