@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from gkdesk.checks.context import CheckContext, chinese_number
 from gkdesk.checks.figures import stated_figures
 from gkdesk.checks.finding import BASIC_SECTION, Finding
 from gkdesk.model import Report, format_value
 from gkdesk.model.places import paragraph_refs
-from gkdesk.spec import Check, FormatSpec, ParagraphRef, edition_for_year, load_spec
+from gkdesk.spec import Check, ParagraphRef, edition_for_year, load_spec
 
 MIN_TEXT_FOR_REPETITION = 200
 
@@ -27,33 +26,12 @@ def _paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
         yield place.section, place.index, paragraph.text
 
 
-_FIGURES: dict[int, tuple[FormatSpec, list[Mapping[str, Any]]]] = {}
-
-
-def narrative_figures(spec: FormatSpec) -> list[Mapping[str, Any]]:
-    """Every table figure the narrative may state: the check's own phrases and the drafted wording of the
-    format definition, which is read back with the same reader. One list per definition (do not change it):
-    the reader remembers what each paragraph states per list, so a re-check reads only changed text."""
-    known = _FIGURES.get(id(spec))
-    if known is None or known[0] is not spec:
-        known = _FIGURES[id(spec)] = (spec, _figures_of(spec))
-    return known[1]
-
-
-def _figures_of(spec: FormatSpec) -> list[Mapping[str, Any]]:
-    figures: list[Mapping[str, Any]] = [
-        figure for check in spec.checks if check.kind == "narrative_figures" for figure in check.params["figures"]
-    ]
-    figures += [{"name": f.name, "cells": f.cells, "patterns": f.patterns} for f in spec.draft_figures]
-    return figures
-
-
 def check_narrative_figures(ctx: CheckContext, check: Check) -> list[Finding]:
     """A figure the narrative states about the tables must equal the table's figure."""
     findings = []
     reported: set[tuple[str, str, int]] = set()
     identities: dict[str, int] = {}  # the same phrase twice in a section: the second is told apart by count
-    figures = narrative_figures(ctx.spec)
+    figures = ctx.spec.narrative_figures
     for section_key, index, text in _paragraphs(ctx.report):
         for stated in stated_figures(text, figures):
             table_value = sum((ctx.resolved.number(key) for key in stated.cells), start=0)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gkdesk.checks.figures import stated_figures
-from gkdesk.checks.text import narrative_figures
 from gkdesk.model import Paragraph, Report, Resolved, Run, format_value
 
 
@@ -24,7 +23,7 @@ def figure_fixes(report: Report, text: str) -> list[FigureFix]:
     """Every number in `text` that states a table figure differently, in reading order."""
     resolved = Resolved(report)
     fixes = []
-    for stated in stated_figures(text, narrative_figures(report.spec)):
+    for stated in stated_figures(text, report.spec.narrative_figures):
         start, end = stated.claim
         if not isinstance(start, int) or not isinstance(end, int):
             continue  # a phrase stating zero in words (“未收到…申请”) has no number to replace

@@ -6,7 +6,7 @@ an empty `zero` drops the clause), or lists the non-zero `items` of a figure (`o
 items with sub-items `sub_one`, `sub_many`, `sub_item`).
 
 Every number a draft writes can be read back: the words right before `{n}` become a figure pattern for
-text.table_mismatch (`FormatSpec.draft_figures`), so the writer and the reader share one wording.
+text.table_mismatch (`FormatSpec.narrative_figures`), so the writer and the reader share one wording.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import Any
 
 from gkdesk import paths
 from gkdesk.spec.check_kinds import defined_kind
-from gkdesk.spec.drafts import DraftSpecError, all_figure_patterns, parse_drafts
+from gkdesk.spec.drafts import DraftSpecError, DraftTopic, all_figure_patterns, parse_drafts
 from gkdesk.spec.layout import LayoutError, build_layout
 from gkdesk.spec.phrases import phrase_error
 from gkdesk.spec.types import (
@@ -412,10 +412,18 @@ def parse_spec(data: Mapping[str, Any], source: str = "<spec>") -> FormatSpec:
         checks=checks,
         cells=MappingProxyType(cells),
         drafts=drafts,
-        draft_figures=all_figure_patterns(drafts),
+        narrative_figures=_narrative_figures(checks, drafts),
         fields=fields,
         citations=_texts(root, "citations", source),
     )
+
+
+def _narrative_figures(checks: tuple[Check, ...], drafts: tuple[DraftTopic, ...]) -> tuple[Mapping[str, Any], ...]:
+    """Every table figure the narrative may state: the phrases of text.table_mismatch, then the drafted
+    wording, read back by the same reader."""
+    stated = [figure for check in checks for figure in check.params.get("figures", ())]
+    drafted = [{"name": f.name, "cells": f.cells, "patterns": f.patterns} for f in all_figure_patterns(drafts)]
+    return tuple(stated + drafted)
 
 
 def load_spec_file(path: Path) -> FormatSpec:

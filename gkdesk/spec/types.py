@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from gkdesk.spec.drafts import DraftTopic, FigurePattern
+from gkdesk.spec.drafts import DraftTopic
 from gkdesk.spec.places import OPENING, OPENING_NAME, CellRef, FieldRef, ParagraphRef, Place, RowRef, SectionRef
 
 
@@ -224,7 +224,9 @@ class FormatSpec:
     checks: tuple[Check, ...]
     cells: Mapping[str, CellSpec]
     drafts: tuple[DraftTopic, ...] = ()
-    draft_figures: tuple[FigurePattern, ...] = ()
+    # the phrases of text.table_mismatch and the drafted wording: one tuple per definition, so the figure
+    # reader can remember what each paragraph states for it
+    narrative_figures: tuple[Mapping[str, Any], ...] = ()
     fields: tuple[Field, ...] = ()
     citations: tuple[str, ...] = ()  # how documents cite this format, spaces removed and full-width folded
 

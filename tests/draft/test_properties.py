@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from gkdesk.checks import run_checks
 from gkdesk.checks.figures import stated_figures
-from gkdesk.checks.text import narrative_figures
 from gkdesk.draft import DraftParagraph, apply_drafts, draft_paragraphs
 from gkdesk.model import Report
 from gkdesk.spec import load_spec
@@ -53,7 +52,7 @@ def consistent_reports(draw: st.DrawFn, edition: str) -> Report:
 
 def _read_back(draft: DraftParagraph, report: Report) -> None:
     """Each number written is read back by the figure reader at the same place, for the same cells."""
-    read = {(f.claim, tuple(sorted(f.cells))) for f in stated_figures(draft.text, narrative_figures(report.spec))}
+    read = {(f.claim, tuple(sorted(f.cells))) for f in stated_figures(draft.text, report.spec.narrative_figures)}
     for written in draft.figures:
         assert ((written.start, written.end), tuple(sorted(written.cells))) in read, (written, draft.text)
     digits = {m.span() for m in re.finditer(r"\d+", draft.text) if draft.text[m.end() : m.end() + 1] != "年"}
