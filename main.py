@@ -11,6 +11,7 @@ from gkdesk.portable import use_bytecode_cache  # noqa: E402
 use_bytecode_cache()
 
 from gkdesk.cli import main  # noqa: E402
+from gkdesk.cli.exit import exit_now  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

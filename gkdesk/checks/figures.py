@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gkdesk.spec.phrases import compile_phrase
+from gkdesk.spec.phrases import compile_phrase, required_literals
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -50,6 +50,9 @@ def _candidates(text: str, figures: Sequence[Mapping[str, Any]]) -> Iterator[Sta
         name, cells = figure["name"], tuple(figure["cells"])
         for zero, key in ((False, "patterns"), (True, "zero_patterns")):
             for pattern in figure.get(key, ()):
+                literals = required_literals(pattern)
+                if literals is not None and not all(literal in folded for literal in literals):
+                    continue  # cannot match: not even compiled
                 for match in compile_phrase(pattern).finditer(folded):
                     value = 0 if zero else int(match.group(1).replace(",", ""))
                     claim: tuple[object, ...] = (name, match.start()) if zero else match.span(1)

@@ -438,22 +438,44 @@ def load_spec_file(path: Path) -> FormatSpec:
 @cache
 def load_spec(edition: str = "2021") -> FormatSpec:
     """The format definition of `edition` ("2021" or "2019"), loaded once."""
+    return load_spec_file(_definition_file(edition))
+
+
+def _definition_file(edition: str) -> Path:
     if edition not in EDITIONS:
         raise SpecError(f"未知的报告格式版本：{edition}")
-    return load_spec_file(paths.resource("forms", f"annual-report-{edition}.toml"))
+    return paths.resource("forms", f"annual-report-{edition}.toml")
+
+
+@cache
+def edition_years(edition: str) -> tuple[int, int | None]:
+    """first_year and last_year of `edition`. Which edition a year takes is asked at every start (a new report's
+    year), so the definition's top-level keys are read without loading the rest; a definition whose top cannot
+    be read that way is loaded whole, which says what is wrong with it."""
+    text = _definition_file(edition).read_text(encoding="utf-8")
+    head = text[: text.find("\n[")] if "\n[" in text else text  # top-level keys come before the first table
+    try:
+        root = tomllib.loads(head)
+        first, last = root["first_year"], root.get("last_year")
+        if isinstance(first, int) and (last is None or isinstance(last, int)):
+            return first, last
+    except (tomllib.TOMLDecodeError, KeyError):
+        pass
+    spec = load_spec(edition)
+    return spec.first_year, spec.last_year
 
 
 def edition_for_year(year: int) -> str:
     """The edition whose years (first_year … last_year of its definition) cover `year`; years before every
     edition take the oldest, years after take the current one."""
-    specs = [load_spec(edition) for edition in EDITIONS]
-    covering = next((spec for spec in specs if spec.covers_year(year)), None)
-    if covering is not None:
-        return covering.edition
-    oldest = min(specs, key=lambda spec: spec.first_year)
-    return oldest.edition if year < oldest.first_year else CURRENT_EDITION
+    for edition in EDITIONS:
+        first, last = edition_years(edition)
+        if first <= year and (last is None or year <= last):
+            return edition
+    oldest = min(EDITIONS, key=lambda edition: edition_years(edition)[0])
+    return oldest if year < edition_years(oldest)[0] else CURRENT_EDITION
 
 
 def earliest_year() -> int:
     """The first year any edition covers: the oldest report the program can hold."""
-    return min(load_spec(edition).first_year for edition in EDITIONS)
+    return min(edition_years(edition)[0] for edition in EDITIONS)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+_META = frozenset("\\.^$*+?{}[]()|")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+
 NUMBER_TOKEN = "{n}"
 NUMBER_PATTERN = r"(\d{1,3}(?:,\d{3})+|\d+)"
 
@@ -31,3 +34,64 @@ def phrase_error(pattern: str, zero: bool) -> str | None:
     if not zero and (NUMBER_TOKEN not in pattern or compiled.groups != 1):
         return "应含一个数字位置 {n}，且不含其他捕获组"
     return None
+
+
+@cache
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Runs of plain characters every match of `pattern` contains (each in full), or None when that cannot be
+    told simply (an alternation at the top, inline flags, an unusual brace). A text lacking one of them cannot
+    match, so the phrase need not even be compiled for it: a report's narrative states a few of the figures,
+    and most phrases are never compiled.
+
+    Only the top level of the expression is read: escapes, character classes and groups (lookarounds
+    included) count as unknown, and a character made optional by a quantifier is dropped from its run.
+    """
+    source = pattern.replace(NUMBER_TOKEN, NUMBER_PATTERN)
+    if _INLINE_FLAGS.search(source):
+        return None
+    runs: list[str] = []
+    run, depth, index = "", 0, 0
+    while index < len(source):
+        char = source[index]
+        if depth == 0 and char not in _META:
+            run += char
+            index += 1
+            continue
+        if depth == 0 and char in "?*{":
+            run = run[:-1]  # the quantified character may be absent
+        if run:
+            runs.append(run)
+            run = ""
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(source, index)
+            if index < 0:
+                return None
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+        elif char == "{" and depth == 0:
+            index = source.find("}", index)
+            if index < 0:
+                return None
+        index += 1
+    if run:
+        runs.append(run)
+    return tuple(runs)
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the `]` closing the character class opened at `start`, or -1."""
+    index = start + 1
+    if source.startswith("^", index):
+        index += 1
+    if source.startswith("]", index):
+        index += 1
+    while index < len(source) and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index if index < len(source) else -1

@@ -130,10 +130,15 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
 
     window = MainWindow()
     announce_data_location(window)
+    waiting = window.recovered_reports()
+    if path and not waiting:
+        window.files.open_path(path, ask=False)  # before the first show: the window appears with the report
     window.show()
-    if not window.offer_recovery() and path:
+    if waiting and not window.offer_recovery(waiting) and path:
         window.files.open_path(path, ask=False)
-    return QApplication.exec()
+    code = QApplication.exec()
+    window.preferences.settings.sync()  # also when the loop ended without closing the window
+    return code
 
 
 def _save_screenshots(path: str | None, folder: Path, size: QSize | None) -> int:

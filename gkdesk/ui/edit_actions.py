@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from gkdesk.ui.commands import SetCellsCommand, SetFieldCommand, SetParagraphsCommand
-from gkdesk.ui.help_page import InstructionsDialog
 from gkdesk.ui.navigator import BASIC_KEY
 
 if TYPE_CHECKING:
+    from gkdesk.ui.help_page import InstructionsDialog
     from gkdesk.ui.main_window import MainWindow
 
 
@@ -59,6 +59,8 @@ class EditActions:
         window.menu("help").addAction(about)
 
     def show_instructions(self) -> InstructionsDialog:
+        from gkdesk.ui.help_page import InstructionsDialog  # the help page is built when first asked for
+
         dialog = InstructionsDialog(self.window.report.spec, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -167,9 +167,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ start and close
 
-    def offer_recovery(self) -> bool:
-        """Offer each report left by a crash; True if one was restored."""
-        for recovered in find_recovered(exclude=self.autosaver.file):
+    def recovered_reports(self) -> list[RecoveredReport]:
+        """Reports left by a crash of another window, newest first."""
+        return find_recovered(exclude=self.autosaver.file)
+
+    def offer_recovery(self, found: list[RecoveredReport] | None = None) -> bool:
+        """Offer each report left by a crash (`found`, else looked for now); True if one was restored."""
+        for recovered in self.recovered_reports() if found is None else found:
             answer = self.prompts.offer_recovery(recovered.describe())
             if answer == "restore":
                 self.restore(recovered)
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
         self.preferences.store_bytes("window/geometry", self.saveGeometry())
         self.preferences.store_bytes("window/splitter", self.splitter.saveState())
         self.preferences.store_bytes("window/right_splitter", self.right_splitter.saveState())
+        self.preferences.settings.sync()  # the program leaves without tearing down (gkdesk/cli/exit.py)
         self.autosaver.stop()
         self.autosaver.discard()
         event.accept()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -125,7 +124,7 @@ class Autosaver(QObject):
     ):
         super().__init__(parent)
         self.document = document
-        self.file = recovery_dir() / f"session-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self.file = recovery_dir() / f"session-{os.urandom(6).hex()}{SUFFIX}"
         self.lock: QLockFile | None = None
         self.timer = QTimer(self)  # restarted by every change
         self.timer.setSingleShot(True)

@@ -1,0 +1,66 @@
+"""The program leaves without the interpreter's teardown (gkdesk/cli/exit.py): whatever it wrote is out first —
+its standard output in full, its exit code, and the window's preferences."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import ROOT, SAMPLE_GKR
+
+MAIN = ROOT / "main.py"
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+               XDG_CACHE_HOME=str(home / "cache"), GKDESK_RECOVERY_DIR=str(home / "recovery"),
+               QT_QPA_PLATFORM="offscreen")
+    return env
+
+
+def test_a_long_output_arrives_whole_through_a_pipe_with_the_exit_code(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(MAIN), "check", str(SAMPLE_GKR), "--json"], env=environment(tmp_path),
+                            capture_output=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr.decode("utf-8", "replace")
+    report = json.loads(result.stdout.decode("utf-8"))  # a truncated output would not parse
+    assert report["findings"] is not None
+    failing = tmp_path / "空.gkr"
+    failing.write_bytes(b"")
+    refused = subprocess.run([sys.executable, str(MAIN), "check", str(failing)], env=environment(tmp_path),
+                             capture_output=True, timeout=120)
+    assert refused.returncode not in (0, -6) and "空.gkr" in refused.stderr.decode("utf-8")
+
+
+CLOSE_AFTER_SHOWN = textwrap.dedent("""
+    import runpy, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+
+    def close_main_window():
+        windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(50, close_main_window)
+            return
+        windows[0].resize(1111, 700)
+        windows[0].close()
+
+    QTimer.singleShot(0, close_main_window)
+    sys.argv = [{main!r}, {sample!r}]
+    runpy.run_path({main!r}, run_name="__main__")
+""")
+
+
+def test_the_windows_preferences_are_written_before_it_leaves(tmp_path: Path) -> None:
+    script = CLOSE_AFTER_SHOWN.format(main=str(MAIN), sample=str(SAMPLE_GKR))
+    result = subprocess.run([sys.executable, "-c", script], env=environment(tmp_path), capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    settings = list((tmp_path / "config").rglob("*.conf")) + list((tmp_path / "config").rglob("*.ini"))
+    text = "".join(path.read_text(encoding="utf-8", errors="replace") for path in settings)
+    assert "geometry=" in text and "recent_files" in text, settings
