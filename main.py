@@ -1,6 +1,12 @@
 """gkdesk — 政府信息公开工作年度报告. Run `python main.py --help`."""
 
+import gc
 import sys
+
+# Loading the program's modules makes no garbage worth a cyclic collection, yet the collector would scan the
+# growing heap some eighty times on the way: it waits until a command runs or the window is up (gkdesk.cli and
+# gkdesk.ui.app turn it on).
+gc.disable()
 
 # gkdesk may run straight from a USB stick: never write __pycache__ folders beside the program;
 # compiled modules go to the user's cache folder (or gkdesk-data/ in portable mode) instead.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args_list: list[str]) -> int:
     if args_list and args_list[0] in VERB_MODULES:
         args = _parse_verb(args_list)
+        gc.enable()  # main.py holds the collector back while the modules load
         return int(args.func(args))
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -136,6 +137,10 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
     window.show()
     if waiting and not window.offer_recovery(waiting) and path:
         window.files.open_path(path, ask=False)
+    # What the start built lives as long as the window: never scanned again by the collector, which main.py
+    # held back while the modules loaded.
+    gc.freeze()
+    gc.enable()
     code = QApplication.exec()
     window.preferences.settings.sync()  # also when the loop ended without closing the window
     return code

@@ -3,12 +3,15 @@ its standard output in full, its exit code, and the window's preferences."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT, SAMPLE_GKR
 
@@ -64,3 +67,46 @@ def test_the_windows_preferences_are_written_before_it_leaves(tmp_path: Path) ->
     settings = list((tmp_path / "config").rglob("*.conf")) + list((tmp_path / "config").rglob("*.ini"))
     text = "".join(path.read_text(encoding="utf-8", errors="replace") for path in settings)
     assert "geometry=" in text and "recent_files" in text, settings
+
+
+def test_a_verb_runs_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """main.py holds the cyclic collector back while the modules load; a verb (a roll-up of thousands of files)
+    runs with it on."""
+    from gkdesk.cli import main
+
+    seen: list[bool] = []
+    monkeypatch.setattr("gkdesk.cli.check.run", lambda args: seen.append(gc.isenabled()) or 0, raising=False)
+    gc.disable()
+    try:
+        main(["check", str(SAMPLE_GKR)])
+    finally:
+        gc.enable()
+    assert seen == [True]
+
+
+REPORT_COLLECTOR = textwrap.dedent("""
+    import gc, runpy, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+
+    def report_and_close():
+        windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(50, report_and_close)
+            return
+        print("collector", gc.isenabled(), gc.get_freeze_count() > 10000, flush=True)
+        windows[0].close()
+
+    QTimer.singleShot(0, report_and_close)
+    sys.argv = [{main!r}, {sample!r}]
+    runpy.run_path({main!r}, run_name="__main__")
+""")
+
+
+def test_the_window_runs_with_the_collector_on_and_what_the_start_built_frozen(tmp_path: Path) -> None:
+    script = REPORT_COLLECTOR.format(main=str(MAIN), sample=str(SAMPLE_GKR))
+    result = subprocess.run([sys.executable, "-c", script], env=environment(tmp_path), capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "collector True True" in result.stdout
