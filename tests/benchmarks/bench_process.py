@@ -6,7 +6,8 @@
   same show-and-quit in the same run (the ratio is the figure that matters on a shared machine);
 - `check` of a .gkr, of gkdesk's own .xlsx, of a hand-typed .docx and of a saved portal page (.htm, .mht), against LibreOffice's headless
   recalculation of the same .xlsx (skipped when `soffice` is missing);
-- each with compiled modules cached (the normal case) and with PYTHONDONTWRITEBYTECODE=1 (nothing cached).
+- each with compiled modules cached in the user's cache folder (the normal case) and with PYTHONDONTWRITEBYTECODE=1
+  (the program writes no compiled module and reads those scripts/setup.sh compiled beside the sources).
 
 CPU is user + system time of the child and its reaped descendants (os.wait4), median of several runs.
 """
