@@ -120,6 +120,11 @@ class MainWindow(QMainWindow):
         if toolbar:
             self.toolbar.addAction(action)
 
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            self.page_stack.ensure_current()  # part of the first layout
+        super().setVisible(visible)
+
     @property
     def report(self) -> Report:
         return self.document.report

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from gkdesk.ui.document import ReportDocument
@@ -104,6 +104,8 @@ class Navigator(QListWidget):
 
     def _fit_heights(self) -> None:
         """Each item as tall as its wrapped heading plus the count line (QListView does not wrap by itself)."""
+        if not self.isVisible():
+            return  # a hidden list has no width yet: fitted when it shows
         width = max(80, self.viewport().width() - self.iconSize().width() - 30)
         if width == self._fitted_width:
             return  # the count line is one line: only the width changes the heights
@@ -115,4 +117,8 @@ class Navigator(QListWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_heights()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._fit_heights()

@@ -1,5 +1,6 @@
 """The stack of pages (基本信息 + one per section) generated from the format definition; each page is built when
-first shown, and all are dropped when the content or the edition changes."""
+first shown (the first one when the window first shows), and all are dropped when the content or the edition
+changes."""
 
 from __future__ import annotations
 
@@ -48,10 +49,14 @@ class PageStack(QStackedWidget):
         self.built: dict[str, QWidget] = {}
         self.pages = LazyPages(self)
         self.edition = ""
+        # Until the window first shows, the page in view is only named: a start that opens a file at once
+        # builds the file's page, not first a blank report's (ensure_current builds it).
+        self.deferred: str | None = BASIC_KEY
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Drop every page (new content or another edition); the current one is built again at once."""
+        """Drop every page (new content or another edition); the current one is built again at once (once the
+        window has shown)."""
         current = self.current_key()
         for page in self.built.values():
             self.removeWidget(page)
@@ -59,8 +64,23 @@ class PageStack(QStackedWidget):
         self.built = {}
         self.keys = [BASIC_KEY] + [section.key for section in self.document.report.spec.sections]
         self.edition = self.document.report.edition
-        self.show_page(current if current in self.keys else BASIC_KEY)
+        current = current if current in self.keys else BASIC_KEY
+        if self.deferred is not None:
+            self.deferred = current
+        else:
+            self.show_page(current)
         self.rebuilt.emit()
+
+    def ensure_current(self) -> None:
+        """Build the page in view if it is only named yet (before the window's first layout)."""
+        if self.deferred is not None:
+            key, self.deferred = self.deferred, None
+            self.show_page(key)
+
+    def currentWidget(self) -> QWidget:
+        """The page in view, built if need be."""
+        self.ensure_current()
+        return super().currentWidget()
 
     def page(self, key: str) -> QWidget:
         """The page of `key`, built now if it has not been shown yet."""
@@ -77,10 +97,13 @@ class PageStack(QStackedWidget):
         return page
 
     def current_key(self) -> str:
-        current = self.currentWidget()
+        if self.deferred is not None:
+            return self.deferred
+        current = super().currentWidget()
         return next((key for key, page in self.built.items() if page is current), BASIC_KEY)
 
     def show_page(self, key: str) -> None:
+        self.deferred = None
         self.setCurrentWidget(self.page(key if key in self.keys else BASIC_KEY))
 
     def table_page(self, key: str) -> TablePage | None:
