@@ -77,7 +77,7 @@ class PageStack(QStackedWidget):
             key, self.deferred = self.deferred, None
             self.show_page(key)
 
-    def currentWidget(self) -> QWidget:
+    def currentWidget(self) -> QWidget | None:
         """The page in view, built if need be."""
         self.ensure_current()
         return super().currentWidget()
