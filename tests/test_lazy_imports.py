@@ -17,10 +17,10 @@ from tests.conftest import ROOT, SAMPLE_GKR
 HEAVY = ("openpyxl", "docx", "lxml", "gkdesk.rollup", "gkdesk.template", "gkdesk.review.compare", "gkdesk.review.change_sheet")
 
 
-def loaded_heavy_modules(code: str) -> list[str]:
+def loaded_heavy_modules(code: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     script = textwrap.dedent(code) + textwrap.dedent(f"""
         import json, sys
-        heavy = {HEAVY!r}
+        heavy = {heavy!r}
         print(json.dumps(sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))))
         sys.stdout.flush()
         import os
@@ -55,6 +55,41 @@ def test_the_window_opened_on_a_gkr_loads_none_of_them() -> None:
         window.document.forget_changes()
     """
     assert loaded_heavy_modules(code) == []
+
+
+# The section pages: the grid, the narrative editors and what they need load with the first section page shown.
+SECTION_PAGES = ("gkdesk.ui.pages", "gkdesk.ui.grid_view", "gkdesk.ui.table_model", "gkdesk.ui.narrative_editor",
+                 "gkdesk.ui.rich_text", "gkdesk.ui.paste_block", "gkdesk.ui.review_marks")
+WINDOW_ON_SAMPLE = f"""
+    import os, tempfile
+    os.environ["GKDESK_RECOVERY_DIR"] = tempfile.mkdtemp()
+    from PySide6.QtCore import QSettings, QStandardPaths
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from gkdesk.ui.app import make_application
+    app = make_application()
+    from gkdesk.ui.main_window import MainWindow
+    window = MainWindow()
+    assert window.files.open_path({str(SAMPLE_GKR)!r}, ask=False)
+    window.show()
+    app.processEvents()
+    window.activateWindow()
+    app.processEvents()
+    window.document.forget_changes()
+"""
+
+
+def test_a_window_showing_basic_information_loads_no_section_page_code() -> None:
+    assert loaded_heavy_modules(WINDOW_ON_SAMPLE, SECTION_PAGES) == []
+
+
+def test_the_first_section_page_shown_loads_it() -> None:
+    shown = WINDOW_ON_SAMPLE + """
+    window.show_page("requests")
+    app.processEvents()
+    """
+    assert set(loaded_heavy_modules(shown, SECTION_PAGES)) == set(SECTION_PAGES)
 
 
 def test_check_of_a_gkr_loads_none_of_them() -> None:

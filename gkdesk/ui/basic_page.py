@@ -22,7 +22,7 @@ from gkdesk.model.opening import standard_opening
 from gkdesk.spec import earliest_year, edition_for_year, load_spec
 from gkdesk.ui.commands import ReplaceReportCommand, SetFieldCommand
 from gkdesk.ui.document import ReportDocument
-from gkdesk.ui.pages import heading_label, scroll_page
+from gkdesk.ui.page_layout import heading_label, scroll_page
 from gkdesk.ui.prompts import Prompts
 from gkdesk.ui.undo_routing import route_undo_keys
 

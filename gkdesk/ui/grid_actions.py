@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QT
 
 from gkdesk.model import CellValue, parse_strict
 from gkdesk.ui.commands import SetCellsCommand
-from gkdesk.ui.grid_view import ReportGridView
-from gkdesk.ui.pages import TablePage
 
 if TYPE_CHECKING:
+    from gkdesk.ui.grid_view import ReportGridView
     from gkdesk.ui.main_window import MainWindow
 
 FILL_TEXT = "空白填 0"
@@ -128,8 +127,8 @@ class GridActions:
             self.attach_page(key)
 
     def attach_page(self, key: str) -> None:
-        page = self.window.page_stack.built.get(key)
-        if isinstance(page, TablePage) and page.grid.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+        page = self.window.page_stack.built_table_page(key)
+        if page is not None and page.grid.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
             # once per grid: a rebuild announces its first page both as built and as rebuilt
             grid = page.grid
             grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -138,6 +138,18 @@ class ReportGridView(QTableView):
             bar = self.horizontalScrollBar()
             bar.setValue(bar.value() - (left - rect.left()))
 
+    def place_anchor(self) -> str | None:
+        """Where the current cell is, as a 批注 anchor: its key, or "table.row" on a row label; None on a header."""
+        model = self.grid_model
+        cell = model.grid_cell(self.currentIndex())
+        if cell is None:
+            return None
+        if cell.cell_key is not None:
+            return cell.cell_key
+        if cell.kind == "label" and cell.row_key is not None:
+            return f"{model.table.key}.{cell.row_key}"
+        return None
+
     def select_cell(self, cell_key: str) -> None:
         index = self.grid_model.index_of(cell_key)
         self.setCurrentIndex(index)

@@ -125,6 +125,17 @@ class NarrativeEditor(QWidget):
         self.editor.document().contentsChanged.connect(self._on_edited)
         document.changed.connect(self._on_report_changed)
 
+    def place_anchor(self) -> str:
+        """ "section#n": the paragraph under the cursor, counted 1-based over non-empty paragraphs."""
+        current = self.editor.textCursor().block().blockNumber()
+        block = self.editor.document().begin()
+        number = 0
+        while block.isValid() and block.blockNumber() <= current:
+            if block.text().strip():
+                number += 1
+            block = block.next()
+        return f"{self.section}#{max(number, 1)}"
+
     # ------------------------------------------------------------ document ⇄ editor
 
     def _load(self, paragraphs: list[Paragraph]) -> None:

@@ -5,6 +5,7 @@ changes."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -14,8 +15,10 @@ from gkdesk.ui.basic_page import BasicInfoPage
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.findings_panel import stated_figure
 from gkdesk.ui.navigator import BASIC_KEY
-from gkdesk.ui.pages import NarrativePage, TablePage
 from gkdesk.ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from gkdesk.ui.pages import TablePage
 
 
 class LazyPages(Mapping[str, QWidget]):
@@ -89,6 +92,8 @@ class PageStack(QStackedWidget):
             if key == BASIC_KEY:
                 page = BasicInfoPage(self.document, self.prompts)
             else:
+                from gkdesk.ui.pages import NarrativePage, TablePage  # the grid and the editors load with the first
+
                 section = self.document.report.spec.section(key)
                 page = TablePage(self.document, section) if section.table else NarrativePage(self.document, section)
             self.built[key] = page
@@ -106,11 +111,21 @@ class PageStack(QStackedWidget):
         self.deferred = None
         self.setCurrentWidget(self.page(key if key in self.keys else BASIC_KEY))
 
+    def has_table(self, key: str) -> bool:
+        return key != BASIC_KEY and key in self.keys and bool(self.document.report.spec.section(key).table)
+
     def table_page(self, key: str) -> TablePage | None:
         """The page of a section with a table (built if need be); None for any other key."""
-        if key == BASIC_KEY or key not in self.keys or not self.document.report.spec.section(key).table:
-            return None
-        page = self.page(key)
+        return self._as_table_page(self.page(key)) if self.has_table(key) else None
+
+    def built_table_page(self, key: str) -> TablePage | None:
+        """The page of `key` if it is built and has a table (what decorates the grids attaches to these)."""
+        return self._as_table_page(self.built[key]) if self.has_table(key) and key in self.built else None
+
+    @staticmethod
+    def _as_table_page(page: QWidget) -> TablePage | None:
+        from gkdesk.ui.pages import TablePage  # loaded with the page
+
         return page if isinstance(page, TablePage) else None
 
     def reveal(self, finding: Finding) -> str:
@@ -119,15 +134,15 @@ class PageStack(QStackedWidget):
         self.show_page(key)
         page = self.pages[key]
         anchor = finding.anchor
-        if isinstance(page, TablePage):
-            target = anchor if page.model.has_cell(anchor) else next(
-                (c for c in finding.cells if page.model.has_cell(c)), None
+        table_page = self.built_table_page(key)
+        if table_page is not None:
+            target = anchor if table_page.model.has_cell(anchor) else next(
+                (c for c in finding.cells if table_page.model.has_cell(c)), None
             )
             if target is not None:
-                page.grid.select_cell(target)
+                table_page.grid.select_cell(target)
                 return key
-        if isinstance(page, TablePage):
-            page.show_notes(True)
+            table_page.show_notes(True)
         narrative = getattr(page, "narrative", None)
         if narrative is not None:
             number = int(anchor.split("#", 1)[1]) if "#" in anchor and anchor.split("#", 1)[1].isdigit() else 1

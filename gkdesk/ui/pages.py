@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from gkdesk.spec import Section
 from gkdesk.ui.cell_status import CellStatusLine
@@ -12,26 +12,8 @@ from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.elided_label import ElidedLabel
 from gkdesk.ui.grid_view import ReportGridView
 from gkdesk.ui.narrative_editor import NarrativeEditor
+from gkdesk.ui.page_layout import heading_label
 from gkdesk.ui.table_model import ReportTableModel
-
-
-def heading_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("pageHeading")
-    return label
-
-
-def scroll_page(page: QWidget, content: QWidget) -> QScrollArea:
-    """Fill `page` with a frameless scroll area over `content`: on a small screen (1366×768) the page
-    scrolls instead of making the window taller."""
-    scroll = QScrollArea(page)
-    scroll.setWidget(content)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scroll)
-    return scroll
 
 
 class NarrativePage(QWidget):

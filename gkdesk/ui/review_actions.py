@@ -19,10 +19,8 @@ from gkdesk.io.import_result import RULE_HAND_EDIT, ImportResult, import_finding
 from gkdesk.model import Change, Report
 from gkdesk.review.comments import anchor_name
 from gkdesk.ui.comments_tab import CommentsTab
-from gkdesk.ui.pages import TablePage
 from gkdesk.ui.prompts import REPORT_FILTER
 from gkdesk.ui.review_commands import AddCommentCommand
-from gkdesk.ui.review_marks import CommentMarks
 from gkdesk.ui.review_panel import CommentsPanel
 from gkdesk.ui.review_places import jump_finding, widget_anchor
 from gkdesk.ui.settings import app_settings
@@ -30,6 +28,7 @@ from gkdesk.ui.settings import app_settings
 if TYPE_CHECKING:
     from gkdesk.ui.main_window import MainWindow
     from gkdesk.ui.review_compare import CompareDialog
+    from gkdesk.ui.review_marks import CommentMarks
 
 REVIEWER_KEY = "review/reviewer"
 OTHER_FILTER = REPORT_FILTER
@@ -137,8 +136,9 @@ class ReviewActions:
         focused = self.places.last_on(page)
         if focused is not None:
             return widget_anchor(focused)
-        if isinstance(page, TablePage):
-            return widget_anchor(page.grid)
+        table_page = self.window.page_stack.table_page(self.window.page_stack.current_key())
+        if table_page is not None:
+            return widget_anchor(table_page.grid)
         narrative = getattr(page, "narrative", None)
         return widget_anchor(narrative) if isinstance(narrative, QWidget) else "title"
 
@@ -170,8 +170,10 @@ class ReviewActions:
 
     def attach_page_marks(self, key: str) -> None:
         """Corner marks on the table page of `key`, when it is one (a page is built on its first view)."""
-        page = self.window.page_stack.built.get(key)
-        if isinstance(page, TablePage):
+        page = self.window.page_stack.built_table_page(key)
+        if page is not None:
+            from gkdesk.ui.review_marks import CommentMarks  # with the first table page
+
             self.marks.append(CommentMarks(page.grid))
 
     def _on_changed(self, change: Change) -> None:

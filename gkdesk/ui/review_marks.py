@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygon
 from PySide6.QtWidgets import QWidget
 
 from gkdesk.review.comments import open_comments
 from gkdesk.spec import RowRef
-from gkdesk.ui.grid_view import ReportGridView
+
+if TYPE_CHECKING:
+    from gkdesk.ui.grid_view import ReportGridView
 
 MARK_COLOR = QColor("#e8710a")
 MARK_SIZE = 8

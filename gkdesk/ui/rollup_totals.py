@@ -9,7 +9,7 @@ from gkdesk.model import CellValue, Report
 from gkdesk.spec import GridCell
 from gkdesk.ui.document import ReportDocument
 from gkdesk.ui.grid_view import ReportGridView
-from gkdesk.ui.pages import heading_label, scroll_page
+from gkdesk.ui.page_layout import heading_label, scroll_page
 from gkdesk.ui.table_model import ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
