@@ -13,6 +13,7 @@ from PySide6.QtCore import QMessageLogContext, QSize, QtMsgType, qInstallMessage
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from gkdesk import portable
+from gkdesk.ui.display import unreachable_display, unreachable_message
 from gkdesk.ui.settings import use_scratch_settings
 from gkdesk.ui.style import apply_style
 from gkdesk.ui.translations import install_chinese
@@ -108,13 +109,16 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
     problem = size_problem(size) if size is not None else None
     if screenshot_dir and problem is None:
         problem = screenshot_folder_problem(Path(screenshot_dir))
+    unreachable = unreachable_display()  # DISPLAY set, but no X server answers there
     if not screenshot_dir and no_display():
         problem = NO_DISPLAY
+    elif not screenshot_dir and unreachable is not None:
+        problem = unreachable_message(unreachable)
     if problem:
         print(problem, file=sys.stderr)
         return 2
     if screenshot_dir:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        if unreachable is not None or (not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         previous_handler = qInstallMessageHandler(quiet_qt_message)
         try:
