@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, tuple[str, str]] = {
     ".docx": ("导出 Word(&W)…", "Word 文档 (*.docx)"),
-    ".xlsx": ("导出 Excel(&X)…", "Excel 工作簿 (*.xlsx)"),
+    ".xlsx": ("导出 Excel(&E)…", "Excel 工作簿 (*.xlsx)"),
     ".pdf": ("导出 PDF(&D)…", "PDF 文件 (*.pdf)"),
     ".html": ("导出网页(&H)…", "网页 (*.html *.htm)"),
 }

@@ -48,7 +48,7 @@ class TemplateActions:
         self.make_action = self._action("新建模板(&T)…", self.make_template, "制作下发给各单位的填报模板（.gkt）")
         self.open_action = self._action("用模板新建(&M)…", self.open_dialog, "打开模板，为本单位新建报告")
         self.last_year_action = self._action("从去年报告新建(&L)…", self.new_from_last_year, "复制机关信息，预填上年结转")
-        self.attach_action = self._action("附加上年报告(&P)…", self.attach_previous, "用于上年结转、现行有效件数和内容雷同的校验")
+        self.attach_action = self._action("附加上年报告(&Y)…", self.attach_previous, "用于上年结转、现行有效件数和内容雷同的校验")
         menu = window.menu("file")
         actions = menu.actions()
         if actions:  # after 新建 and 打开, before 保存

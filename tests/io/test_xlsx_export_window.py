@@ -23,7 +23,7 @@ def _scripted(window: MainWindow, target: Path, answer: bool, asked: list[str]) 
 def test_menu_has_export_actions(qtbot: object) -> None:
     window = MainWindow(sample_report(), autosave_ms=0)
     titles = [action.text() for action in window.menu("file").actions()]
-    assert "导出 Word(&W)…" in titles and "导出 Excel(&X)…" in titles
+    assert "导出 Word(&W)…" in titles and "导出 Excel(&E)…" in titles
     window.document.forget_changes()
     window.close()
 
