@@ -35,8 +35,8 @@ class Package:
 
     def __init__(self, path: Path, kind: str) -> None:
         self.path = path
-        data = read_bounded(path, MAX_FILE_BYTES, "报告文件")
-        buffer = io.BytesIO(data)
+        self.data = read_bounded(path, MAX_FILE_BYTES, "报告文件")  # for readers that need the whole file (openpyxl)
+        buffer = io.BytesIO(self.data)
         if not zipfile.is_zipfile(buffer):
             raise ReportFileError(
                 f"{path.name}：不是有效的 {kind} 文件（文件已损坏，或是旧版 .doc/.xls 格式，请另存为 {kind}）"
@@ -51,6 +51,11 @@ class Package:
         if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES or any(i.file_size > MAX_PART_BYTES for i in infos):
             raise ReportFileError(f"{path.name}：文件解压后过大，已损坏或不是报告文件")
         self.names = [info.filename for info in infos]
+
+    @property
+    def archive(self) -> zipfile.ZipFile:
+        """The zip directory every part is read from (already checked against the bounds above)."""
+        return self._zip
 
     def part(self, name: str, required: bool = True) -> bytes | None:
         """The bytes of one part, reading at most MAX_PART_BYTES (the size in the header may lie)."""
@@ -72,11 +77,6 @@ class Package:
         """One part parsed (None when an optional part is absent); damaged XML raises ReportFileError."""
         data = self.part(name, required)
         return None if data is None else parse_xml(data, self.path, name)
-
-
-def check_package(path: Path, kind: str) -> None:
-    """Refuse files that are too large, not zip packages, or would expand beyond the bounds."""
-    Package(path, kind)
 
 
 def xml_parser(huge_text: bool = False) -> Any:

@@ -24,10 +24,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.gkr import FILE_VERSION, loads, report_to_dict
 from gkdesk.model import Report
+
+if TYPE_CHECKING:
+    from gkdesk.io.xlsx.package import XlsxPackage
 
 NAMESPACE = "urn:gkdesk:embedded-report"
 
@@ -124,10 +128,10 @@ def read_own_xlsx(path: Path | str) -> OwnFile:
     return read_own_xlsx_data(read_file_bytes(path), path.name)
 
 
-def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
-    """`read_own_xlsx` of a file's bytes. gkdesk's own packages are read from their parts directly;
-    anything else (re-saved by another program, no embedded data, damaged) by openpyxl, as is every
-    file when `fast` is False."""
+def read_own_xlsx_data(data: bytes, name: str, fast: bool = True, package: XlsxPackage | None = None) -> OwnFile:
+    """`read_own_xlsx` of a file's bytes. gkdesk's own packages are read from their parts directly (from
+    `package` when the caller has the file open already); anything else (re-saved by another program, no
+    embedded data, damaged) by openpyxl, as is every file when `fast` is False."""
     from gkdesk.io.xlsx.cell_source import OpenpyxlCells
     from gkdesk.io.xlsx.fast_own import read_own_fast
     from gkdesk.io.xlsx.hidden import names_data_sheet, open_workbook, payload_from
@@ -136,7 +140,7 @@ def read_own_xlsx_data(data: bytes, name: str, fast: bool = True) -> OwnFile:
 
     if fast:
         try:
-            return read_own_fast(data, name)
+            return read_own_fast(data if package is None else package, name)
         except UnexpectedPackage:
             pass
     if not names_data_sheet(data):  # not opened whole just to find no embedded data

@@ -24,6 +24,7 @@ from gkdesk.io.foreign.filegrid import FileGrid
 from gkdesk.io.foreign.table_match import read_tables
 from gkdesk.io.xlsx.cells import coordinate
 from gkdesk.io.xlsx.info import CONTINUED_LABEL, INFO_SHEET, OPENING_LABEL, TEXT_SHEET, info_fields, sheet_rows
+from gkdesk.io.xlsx.package import XlsxPackage
 from gkdesk.io.xlsx.read import sheet_grid
 from gkdesk.io.xlsx.sheets import is_info_sheet, is_text_sheet
 from gkdesk.io.xlsx.tables import TOP, table_sheet
@@ -111,12 +112,16 @@ def add_xlsx_comments(workbook: Workbook, report: Report) -> None:
 # ------------------------------------------------------------------ import
 
 
-def _has_comments(data: bytes) -> bool:
+def _has_comments(names: list[str]) -> bool:
+    return any(name.startswith("xl/comments") for name in names)
+
+
+def _part_names(data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return any(name.startswith("xl/comments") for name in package.namelist())
+            return package.namelist()
     except zipfile.BadZipFile:
-        return False
+        return []
 
 
 def _split(text: str, author: str) -> list[tuple[str, str]]:
@@ -212,13 +217,22 @@ def _sheet_comments(workbook: Any) -> list[tuple[Any, list[tuple[int, int, Any]]
 def read_xlsx_comments(path: Path, report: Report, own: bool = False) -> list[ReviewComment]:
     """The cell comments of an .xlsx as ReviewComments, anchored where the reader can place them (`own`: a
     gkdesk export, its table cells at their layout positions rather than matched by labels)."""
-    from gkdesk.io.xlsx.fast_comments import sheets_with_comments
     from gkdesk.io.xlsx.package import read_file_bytes
 
-    data = read_file_bytes(path)
-    if not _has_comments(data):
+    return comments_in(read_file_bytes(path), report, own)
+
+
+def comments_in(
+    data: bytes, report: Report, own: bool = False, package: XlsxPackage | None = None
+) -> list[ReviewComment]:
+    """`read_xlsx_comments` of a file's bytes, from `package` when the importer has it open already."""
+    from gkdesk.io.xlsx.fast_comments import sheets_with_comments
+
+    if not _has_comments(_part_names(data) if package is None else package.names()):
         return []
-    with_comments: list[tuple[Any, list[tuple[int, int, Any]]]] | None = sheets_with_comments(data)
+    with_comments: list[tuple[Any, list[tuple[int, int, Any]]]] | None = sheets_with_comments(
+        data if package is None else package
+    )
     if with_comments is None:  # not as gkdesk writes it: openpyxl reads it
         import openpyxl
 

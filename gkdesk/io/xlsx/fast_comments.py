@@ -1,9 +1,10 @@
 """Cell comments (批注) and the sheets holding them, read straight from an .xlsx's parts.
 
-`sheets_with_comments(data)` gives what xlsx_comments reads from openpyxl: each worksheet that has
-comments (in workbook order), with its comments as (row, col, comment) in reading order, row by row;
-the sheets answer `title`, `max_row`, `max_column`, `iter_rows(...)` and `merged_cells.ranges` as
-openpyxl's do with data_only=True. None when the package is unexpected: read it with openpyxl then.
+`sheets_with_comments(data)` (the bytes, or the XlsxPackage already open) gives what xlsx_comments reads from
+openpyxl: each worksheet that has comments (in workbook order), with its comments as (row, col, comment) in
+reading order, row by row; the sheets answer `title`, `max_row`, `max_column`, `iter_rows(...)` and
+`merged_cells.ranges` as openpyxl's do with data_only=True. None when the package is unexpected: read it with
+openpyxl then.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from typing import Any
 
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from gkdesk.io.xlsx.fast_own import FAST_ERRORS
-from gkdesk.io.xlsx.package import COMMENTS_TYPE, UnexpectedPackage, XlsxPackage, q
-from gkdesk.io.xlsx.sheet_xml import MergedRange, SheetCells, parse_sheet, string_content
+from gkdesk.io.xlsx.package import COMMENTS_TYPE, FAST_ERRORS, UnexpectedPackage, XlsxPackage, q
+from gkdesk.io.xlsx.sheet_xml import MergedRange, SheetCells, string_content
 
 
 @dataclass(frozen=True)
@@ -80,16 +80,21 @@ def _read(package: XlsxPackage) -> list[tuple[CommentedSheet, list[tuple[int, in
             raise UnexpectedPackage("several comment parts for one sheet")
         if not parts:
             continue
-        cells = parse_sheet(entry.name, package.xml(entry.part), package.shared_strings, package.date_styles)
+        cells = package.sheet_cells(entry.name)  # parsed once: the own reader may have read it already
         comments = _comments(package, parts[0], cells)
         if comments:
             found.append((CommentedSheet(cells, [(r + 1, c + 1) for r, c, _ in comments]), comments))
     return found
 
 
-def sheets_with_comments(data: bytes) -> list[tuple[CommentedSheet, list[tuple[int, int, CellComment]]]] | None:
-    """Each sheet with comments and its comments (0-based row, col); None if openpyxl must read the file."""
+def sheets_with_comments(
+    data: bytes | XlsxPackage,
+) -> list[tuple[CommentedSheet, list[tuple[int, int, CellComment]]]] | None:
+    """Each sheet with comments and its comments (0-based row, col), from the file's bytes or its package
+    already open (left open); None if openpyxl must read the file."""
     try:
+        if isinstance(data, XlsxPackage):
+            return _read(data)
         with XlsxPackage(data) as package:
             return _read(package)
     except FAST_ERRORS:

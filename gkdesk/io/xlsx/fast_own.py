@@ -10,39 +10,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from gkdesk.io.own.embedded import NoEmbeddedData, OwnFile, verify_payload
 from gkdesk.io.xlsx.cell_source import FastCells
 from gkdesk.io.xlsx.hidden import payload_from
-from gkdesk.io.xlsx.package import UnexpectedPackage, XlsxPackage
-from gkdesk.io.xlsx.sheet_xml import SheetCells, parse_sheet
+from gkdesk.io.xlsx.package import FAST_ERRORS, UnexpectedPackage, XlsxPackage
+from gkdesk.io.xlsx.sheet_xml import SheetCells
 from gkdesk.io.xlsx.visible import own_xlsx_file
 
-FAST_ERRORS = (UnexpectedPackage, ValueError, LookupError, TypeError, etree.LxmlError)
+__all__ = ["FAST_ERRORS", "PackageCells", "read_own_fast"]
 
 
 class PackageCells:
-    """A CellSource over the worksheets of a package, each parsed when first read."""
+    """A CellSource over the worksheets of a package, each parsed when first read (by the package, once)."""
 
     def __init__(self, package: XlsxPackage) -> None:
         self._package = package
-        self._parts = {entry.name: entry.part for entry in package.sheets}
-        self._parsed: dict[str, SheetCells] = {}
-        self._cells = FastCells(self._parsed)
+        self._names = {entry.name for entry in package.sheets}
+        self._cells = FastCells(package.parsed_sheets)
 
     def sheet(self, name: str) -> SheetCells:
-        if name not in self._parsed:
-            package = self._package
-            try:
-                root = package.xml(self._parts[name])
-                self._parsed[name] = parse_sheet(name, root, package.shared_strings, package.date_styles)
-            except FAST_ERRORS as error:
-                raise UnexpectedPackage(f"{name}: {error}") from None
-        return self._parsed[name]
+        return self._package.sheet_cells(name)
 
     def has_sheet(self, sheet: str) -> bool:
-        return sheet in self._parts
+        return sheet in self._names
 
     def cell(self, sheet: str, row: int, col: int) -> tuple[Any, str]:
         self.sheet(sheet)
@@ -53,16 +43,23 @@ class PackageCells:
         return self._cells.rows(sheet, min_row, max_col)
 
 
-def read_own_fast(data: bytes, name: str) -> OwnFile:
-    """The embedded report and hand edits of an own export; UnexpectedPackage when openpyxl must read it."""
+def read_own_fast(data: bytes | XlsxPackage, name: str) -> OwnFile:
+    """The embedded report and hand edits of an own export (its bytes, or its package already open: then left
+    open, its parsed sheets kept for the comments); UnexpectedPackage when openpyxl must read it."""
     try:
+        if isinstance(data, XlsxPackage):
+            return _read(data, name)
         with XlsxPackage(data) as package:
-            cells = PackageCells(package)
-            try:
-                payload = payload_from(cells, name)
-            except NoEmbeddedData:
-                raise UnexpectedPackage("no embedded data") from None
-            report = verify_payload(payload, name)
-            return own_xlsx_file(cells, report, payload)
+            return _read(package, name)
     except FAST_ERRORS as error:
         raise UnexpectedPackage(str(error)) from None
+
+
+def _read(package: XlsxPackage, name: str) -> OwnFile:
+    cells = PackageCells(package)
+    try:
+        payload = payload_from(cells, name)
+    except NoEmbeddedData:
+        raise UnexpectedPackage("no embedded data") from None
+    report = verify_payload(payload, name)
+    return own_xlsx_file(cells, report, payload)

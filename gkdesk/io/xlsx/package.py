@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree  # type: ignore[import-untyped]
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
@@ -35,9 +35,16 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKSHEET_TYPE = f"{DOC_REL}/worksheet"
 COMMENTS_TYPE = f"{DOC_REL}/comments"
 
+if TYPE_CHECKING:
+    from gkdesk.io.xlsx.sheet_xml import SheetCells
+
 
 class UnexpectedPackage(Exception):
     """Something the fast reader does not handle exactly as openpyxl does: use openpyxl instead."""
+
+
+# What reading an unexpected package can raise besides UnexpectedPackage (the fast readers then give way to openpyxl).
+FAST_ERRORS = (UnexpectedPackage, ValueError, LookupError, TypeError, etree.LxmlError)
 
 
 def q(tag: str) -> str:
@@ -65,11 +72,13 @@ def resolve_target(source_part: str, target: str) -> str:
 
 
 class XlsxPackage:
-    """The parts of one .xlsx, read from bytes already in memory."""
+    """The parts of one .xlsx, read from bytes already in memory or from a zip directory already open (the
+    importer's one opening of the file, `gkdesk.io.files.safe_zip.Package.archive`). Each part is parsed once,
+    whoever asks for it: the embedded data, the hand-edit comparison and the comments share the parsed sheets."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | zipfile.ZipFile) -> None:
         try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._zip = data if isinstance(data, zipfile.ZipFile) else zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
             raise UnexpectedPackage(str(error)) from None
@@ -77,6 +86,7 @@ class XlsxPackage:
             raise UnexpectedPackage("package too large")
         self._infos = {info.filename: info for info in infos}
         self._rels: dict[str, dict[str, tuple[str, str]]] = {}
+        self.parsed_sheets: dict[str, SheetCells] = {}  # by sheet name, filled by sheet_cells
 
     def close(self) -> None:
         self._zip.close()
@@ -137,6 +147,21 @@ class XlsxPackage:
                 continue
             found[rel.get("Id", "")] = (rel.get("Type", ""), resolve_target(part, rel.get("Target", "")))
         return found
+
+    def sheet_cells(self, name: str) -> SheetCells:
+        """The worksheet `name` parsed (once); UnexpectedPackage when it is absent or not as expected."""
+        if name not in self.parsed_sheets:
+            from gkdesk.io.xlsx.sheet_xml import parse_sheet
+
+            parts = {entry.name: entry.part for entry in self.sheets}
+            if name not in parts:
+                raise UnexpectedPackage(f"no sheet {name}")
+            try:
+                root = self.xml(parts[name])
+                self.parsed_sheets[name] = parse_sheet(name, root, self.shared_strings, self.date_styles)
+            except FAST_ERRORS as error:
+                raise UnexpectedPackage(f"{name}: {error}") from None
+        return self.parsed_sheets[name]
 
     @cached_property
     def workbook_part(self) -> str:

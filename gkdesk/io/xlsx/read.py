@@ -16,15 +16,15 @@ from typing import Any
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.limits import refuse_crowded_workbook
-from gkdesk.io.files.safe_zip import check_package
+from gkdesk.io.files.safe_zip import Package
 from gkdesk.io.foreign.assemble import assemble, fill_from_file_name, is_no_report
 from gkdesk.io.foreign.filegrid import MAX_GRID_COLS, MAX_GRID_ROWS, FileCell, FileGrid
 from gkdesk.io.foreign.narrative_split import split_text
 from gkdesk.io.foreign.table_match import affinity, is_sentence
 from gkdesk.io.import_result import ImportResult
-from gkdesk.io.own.embedded import read_own_xlsx
+from gkdesk.io.own.embedded import read_own_xlsx_data
 from gkdesk.io.own.read import own_or_foreign, reading
-from gkdesk.io.xlsx.package import read_file_bytes
+from gkdesk.io.xlsx.package import XlsxPackage, read_file_bytes
 from gkdesk.io.xlsx.sheets import (
     apply_own_fields,
     is_check_sheet,
@@ -134,9 +134,10 @@ def _drop_blank_formulas(content: bytes, result: ImportResult) -> None:
     result.problems = [p for p in result.problems if p not in computed]
 
 
-def read_foreign_xlsx(path: Path) -> ImportResult:
-    """Read a spreadsheet in the official layout typed by others."""
-    content = read_file_bytes(path)
+def read_foreign_xlsx(path: Path, content: bytes | None = None) -> ImportResult:
+    """Read a spreadsheet in the official layout typed by others (`content`: the file's bytes, when read already)."""
+    if content is None:
+        content = read_file_bytes(path)
     workbook = _load(content, data_only=True, name=path.name)
     try:
         sheets = [s for s in workbook.worksheets[:MAX_SHEETS] if getattr(s, "sheet_state", "visible") == "visible"]
@@ -164,17 +165,24 @@ def read_foreign_xlsx(path: Path) -> ImportResult:
 
 
 def read_xlsx(path: Path | str) -> ImportResult:
-    """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese."""
+    """Read any .xlsx report; a damaged or non-report file raises ReportFileError in Chinese.
+
+    The file is read once and its zip directory opened once (`Package`, bounded); the embedded data, the hand
+    edits and the comments of gkdesk's own export are all read from that package, each part parsed once."""
     path = Path(path)
     with reading(path):
-        check_package(path, ".xlsx")
-        result = own_or_foreign(lambda: read_own_xlsx(path), lambda: read_foreign_xlsx(path))
-        _merge_excel_comments(path, result)
+        package = Package(path, ".xlsx")
+        with XlsxPackage(package.archive) as parts:
+            result = own_or_foreign(
+                lambda: read_own_xlsx_data(package.data, path.name, package=parts),
+                lambda: read_foreign_xlsx(path, package.data),
+            )
+            _merge_excel_comments(package.data, parts, result)
         return result
 
 
-def _merge_excel_comments(path: Path, result: ImportResult) -> None:
-    from gkdesk.io.xlsx.comments import read_xlsx_comments
+def _merge_excel_comments(data: bytes, parts: XlsxPackage, result: ImportResult) -> None:
+    from gkdesk.io.xlsx.comments import comments_in
     from gkdesk.model.comments import merge_comments
 
-    merge_comments(result.report, read_xlsx_comments(path, result.report, own=result.kind == "own"))
+    merge_comments(result.report, comments_in(data, result.report, own=result.kind == "own", package=parts))
