@@ -13,7 +13,7 @@ from PySide6.QtCore import QMessageLogContext, QSize, QtMsgType, qInstallMessage
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from gkdesk import portable
-from gkdesk.ui.display import unreachable_display, unreachable_message
+from gkdesk.ui.display import platform_failure_in_chinese, unreachable_display, unreachable_message
 from gkdesk.ui.settings import use_scratch_settings
 from gkdesk.ui.style import apply_style
 from gkdesk.ui.translations import install_chinese
@@ -21,7 +21,8 @@ from gkdesk.ui.translations import install_chinese
 
 def make_application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    with platform_failure_in_chinese():  # Qt would abort in English when no platform plugin can start
+        app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("gkdesk")
     app.setApplicationName("gkdesk")
     app.setApplicationDisplayName("政府信息公开工作年度报告")

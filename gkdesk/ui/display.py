@@ -1,17 +1,20 @@
-"""Whether the X display named by DISPLAY answers, found before Qt tries: Qt aborts in English when it cannot
-connect. Runs at every start, so it stays cheap: a local display whose socket file is there costs one stat;
-a connection is tried only when that file is missing (an abstract socket, then TCP) or the display is remote.
+"""Whether a window can open on the display, said in Chinese when it cannot (Qt would abort in English).
 
-An X server that died and left its socket file behind is not detected here (that would need a connection at
-every start): Qt then fails as before.
+`unreachable_display()` looks before Qt tries whether the X server named by DISPLAY answers. It runs at every
+start, so it stays cheap: a local display whose socket file is there costs one stat; a connection is tried
+only when that file is missing (an abstract socket, then TCP) or the display is remote.
+
+`platform_failure_in_chinese()` covers what that cannot see (a server that died leaving its socket file, one
+that refuses the connection, missing system libraries): while QApplication is made, Qt's fatal message that no
+platform plugin could start is replaced by a Chinese one and the process exits 2.
 """
-
 from __future__ import annotations
 
 import os
 import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 X11_SOCKETS = "/tmp/.X11-unix"
@@ -120,3 +123,42 @@ def unreachable_message(display: str) -> str:
         "请检查 DISPLAY 设置；也可用 xvfb-run -a python main.py [文件] 在虚拟屏幕中运行，"
         "或用 --screenshot 目录 把各页保存为截图。"
     )
+
+
+def platform_failure_message(environ: Mapping[str, str] = os.environ) -> str:
+    """What to say when Qt could start no platform plugin, in Chinese."""
+    display = environ.get("DISPLAY")
+    where = f"在显示器 DISPLAY={display} 上" if display else ""
+    return (
+        f"无法打开窗口：图形界面无法{where}启动（显示服务器拒绝连接或已停止运行，或缺少所需的系统库；"
+        "设置环境变量 QT_DEBUG_PLUGINS=1 再运行可看到详细原因）。"
+        "也可用 xvfb-run -a python main.py [文件] 在虚拟屏幕中运行，或用 --screenshot 目录 把各页保存为截图。"
+    )
+
+
+@contextmanager
+def platform_failure_in_chinese() -> Iterator[None]:
+    """While QApplication is made: a fatal Qt message (no platform plugin could start; Qt would abort) is
+    replaced by platform_failure_message and exit code 2. Qt's other messages meanwhile go where they went
+    before (to the handler installed, else to stderr once the application stands, as Qt prints them)."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    held: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            print(platform_failure_message(), file=sys.stderr, flush=True)
+            os._exit(2)  # nothing is open yet; returning would let Qt abort
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            category = context.category
+            held.append(f"{category}: {message}" if category and category != "default" else message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+        for line in held:
+            print(line, file=sys.stderr)

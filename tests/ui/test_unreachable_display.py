@@ -1,19 +1,24 @@
 """A DISPLAY where no X server answers: the window says so in Chinese and exits 2 (Qt would abort in English);
---screenshot still works, offscreen. Displays that answer (a local socket, TCP) are let through."""
+--screenshot still works, offscreen. Displays that answer (a local socket, TCP) are let through; one that answers
+but refuses the window is said in Chinese too."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import qWarning
 
 from gkdesk.ui import display
-from gkdesk.ui.display import X11_SOCKETS, X_TCP_PORT, parse_display, unreachable_display
+from gkdesk.ui.display import X11_SOCKETS, X_TCP_PORT, parse_display, platform_failure_in_chinese, unreachable_display
 from tests.conftest import ROOT, SAMPLE_GKR
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 displays are Linux's")
@@ -146,3 +151,45 @@ def test_display_names_are_read_as_x_clients_read_them(text: str, parsed: tuple[
 def test_names_not_understood_are_left_to_qt(text: str) -> None:
     assert parse_display(text) is None
     assert unreachable_display(_env(text)) is None
+
+
+@pytest.fixture
+def refusing_x_server() -> Iterator[int]:
+    """A display whose socket answers but closes every connection at once, as a server that refuses the client
+    (or a socket left by a server that died) looks to Qt: the look-ahead lets it through, Qt's start fails."""
+    number = _unused_display()
+    stop = threading.Event()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0{X11_SOCKETS}/X{number}")
+        server.listen(5)
+        server.settimeout(0.1)
+
+        def refuse() -> None:
+            while not stop.is_set():
+                with contextlib.suppress(OSError):  # the timeout: look at `stop` again
+                    server.accept()[0].close()
+
+        thread = threading.Thread(target=refuse)
+        thread.start()
+        try:
+            yield number
+        finally:
+            stop.set()
+            thread.join()
+
+
+def test_a_display_that_refuses_the_window_is_said_in_chinese(tmp_path: Path, refusing_x_server: int) -> None:
+    name = f":{refusing_x_server}"
+    assert unreachable_display(_env(name)) is None  # answers: Qt is let try
+    result = _main(_environment(tmp_path, name), str(SAMPLE_GKR))
+    assert result.returncode == 2, result.stderr
+    assert f"图形界面无法在显示器 DISPLAY={name} 上启动" in result.stderr
+    assert "xvfb-run -a" in result.stderr and "--screenshot" in result.stderr
+    assert "qt." not in result.stderr.lower() and "Aborted" not in result.stderr
+    assert "could not connect" not in result.stderr and "platform plugin" not in result.stderr
+
+
+def test_qt_messages_while_starting_still_reach_the_handler_installed(qtlog: Any) -> None:
+    with platform_failure_in_chinese():
+        qWarning("启动时的一条提示")
+    assert "启动时的一条提示" in [record.message for record in qtlog.records]
