@@ -1,6 +1,6 @@
 """A DISPLAY where no X server answers: the window says so in Chinese and exits 2 (Qt would abort in English);
---screenshot still works, offscreen. Displays that answer (a local socket, TCP) are let through; one that answers
-but refuses the window is said in Chinese too."""
+--screenshot and the PDF export still work, offscreen. Displays that answer (a local socket, TCP) are let
+through; one that answers but refuses the window is said in Chinese too."""
 
 from __future__ import annotations
 
@@ -72,6 +72,13 @@ def test_screenshots_are_still_taken_offscreen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "s").glob("*.png"))) == 7
     assert result.stderr == ""
+
+
+def test_the_pdf_export_renders_offscreen(tmp_path: Path) -> None:
+    pdf = tmp_path / "报告.pdf"
+    result = _main(_environment(tmp_path, f":{_unused_display()}"), "export", str(SAMPLE_GKR), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
 
 
 @pytest.fixture
