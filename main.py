@@ -12,9 +12,13 @@ gc.disable()
 # compiled modules go to the user's cache folder (or gkdesk-data/ in portable mode) instead.
 sys.dont_write_bytecode = True
 
-from gkdesk.portable import use_bytecode_cache  # noqa: E402
+from gkdesk.portable import cache_dir, use_bytecode_cache  # noqa: E402
 
 use_bytecode_cache()
+
+from gkdesk.spec.cache import use_definition_cache  # noqa: E402
+
+use_definition_cache(cache_dir() / "definitions")  # the format definitions, parsed once and kept
 
 from gkdesk.cli import main  # noqa: E402
 from gkdesk.cli.exit import exit_now  # noqa: E402

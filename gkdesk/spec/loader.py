@@ -6,7 +6,6 @@ dangling references and overlapping merges.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -14,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gkdesk import paths
+from gkdesk.spec.cache import cached_spec, definitions_kept
 from gkdesk.spec.check_kinds import defined_kind
 from gkdesk.spec.drafts import DraftSpecError, DraftTopic, all_figure_patterns, parse_drafts
 from gkdesk.spec.layout import LayoutError, build_layout
@@ -428,17 +428,26 @@ def _narrative_figures(checks: tuple[Check, ...], drafts: tuple[DraftTopic, ...]
 
 def load_spec_file(path: Path) -> FormatSpec:
     """Load a definition file; a syntax error is reported with the file name."""
+    return load_spec_text(path.read_text(encoding="utf-8"), path.name)
+
+
+def load_spec_text(text: str, name: str) -> FormatSpec:
+    """Load the text of the definition file `name`."""
+    import tomllib  # not needed when the definitions are kept between runs (gkdesk.spec.cache)
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SpecError(f"{path.name}：TOML 语法错误：{error}") from None
-    return parse_spec(data, path.name)
+        raise SpecError(f"{name}：TOML 语法错误：{error}") from None
+    return parse_spec(data, name)
 
 
 @cache
 def load_spec(edition: str = "2021") -> FormatSpec:
-    """The format definition of `edition` ("2021" or "2019"), loaded once."""
-    return load_spec_file(_definition_file(edition))
+    """The format definition of `edition` ("2021" or "2019"), loaded once (and kept between runs when the
+    program names a cache folder: gkdesk.spec.cache)."""
+    path = _definition_file(edition)
+    return cached_spec(path.read_text(encoding="utf-8"), path.name, lambda text: load_spec_text(text, path.name))
 
 
 def _definition_file(edition: str) -> Path:
@@ -450,8 +459,14 @@ def _definition_file(edition: str) -> Path:
 @cache
 def edition_years(edition: str) -> tuple[int, int | None]:
     """first_year and last_year of `edition`. Which edition a year takes is asked at every start (a new report's
-    year), so the definition's top-level keys are read without loading the rest; a definition whose top cannot
-    be read that way is loaded whole, which says what is wrong with it."""
+    year): when definitions are kept between runs, loading one costs little; otherwise the definition's top-level
+    keys are read without loading the rest, and a definition whose top cannot be read that way is loaded whole,
+    which says what is wrong with it."""
+    if definitions_kept():
+        kept = load_spec(edition)
+        return kept.first_year, kept.last_year
+    import tomllib
+
     text = _definition_file(edition).read_text(encoding="utf-8")
     head = text[: text.find("\n[")] if "\n[" in text else text  # top-level keys come before the first table
     try:
