@@ -26,7 +26,10 @@ def test_placeholders_in_an_opening_are_no_values() -> None:
     assert parse_contact(opening) == Contact("某某局办公室", "", "", "")
     filled = "可与某某局办公室联系（地址：某某县（东区）人民路1号；联系电话：0953-1234567；电子邮箱：a@b.cn）。"
     found = parse_contact(filled)
-    assert (found.phone, found.email) == ("0953-1234567", "a@b.cn") and found.address.startswith("某某县")
+    assert (found.address, found.phone, found.email) == ("某某县（东区）人民路1号", "0953-1234567", "a@b.cn")
+    bracketed = "联系（地址：同心县新区行政中心（政务服务大楼）3楼326室；联系电话：0953-8637408（工作日）；电子邮箱：tx@163.com）。"
+    found = parse_contact(bracketed)
+    assert (found.address, found.phone) == ("同心县新区行政中心（政务服务大楼）3楼326室", "0953-8637408（工作日）")
 
 
 def test_organ_level_and_spaces_between_chinese_characters_survive_the_web_page(tmp_path: Path) -> None:
