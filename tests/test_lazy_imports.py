@@ -37,29 +37,7 @@ def test_the_window_module_loads_no_reader_exporter_rollup_template_or_review_co
     assert loaded_heavy_modules("import gkdesk.ui.main_window") == []
 
 
-def test_the_window_opened_on_a_gkr_loads_none_of_them() -> None:
-    code = f"""
-        import os, tempfile
-        os.environ["GKDESK_RECOVERY_DIR"] = tempfile.mkdtemp()
-        from PySide6.QtCore import QSettings, QStandardPaths
-        QStandardPaths.setTestModeEnabled(True)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-        from gkdesk.ui.app import make_application
-        app = make_application()
-        from gkdesk.ui.main_window import MainWindow
-        window = MainWindow()
-        window.show()
-        assert window.files.open_path({str(SAMPLE_GKR)!r}, ask=False)
-        app.processEvents()
-        window.document.forget_changes()
-    """
-    assert loaded_heavy_modules(code) == []
-
-
-# The section pages: the grid, the narrative editors and what they need load with the first section page shown.
-SECTION_PAGES = ("gkdesk.ui.pages", "gkdesk.ui.grid_view", "gkdesk.ui.table_model", "gkdesk.ui.narrative_editor",
-                 "gkdesk.ui.rich_text", "gkdesk.ui.paste_block", "gkdesk.ui.review_marks")
+# The window as the program opens it on a file (opened before it first shows).
 WINDOW_ON_SAMPLE = f"""
     import os, tempfile
     os.environ["GKDESK_RECOVERY_DIR"] = tempfile.mkdtemp()
@@ -78,6 +56,15 @@ WINDOW_ON_SAMPLE = f"""
     app.processEvents()
     window.document.forget_changes()
 """
+
+
+def test_the_window_opened_on_a_gkr_loads_none_of_them() -> None:
+    assert loaded_heavy_modules(WINDOW_ON_SAMPLE) == []
+
+
+# The section pages: the grid, the narrative editors and what they need load with the first section page shown.
+SECTION_PAGES = ("gkdesk.ui.pages", "gkdesk.ui.grid_view", "gkdesk.ui.table_model", "gkdesk.ui.narrative_editor",
+                 "gkdesk.ui.rich_text", "gkdesk.ui.paste_block", "gkdesk.ui.review_marks")
 
 
 def test_a_window_showing_basic_information_loads_no_section_page_code() -> None:

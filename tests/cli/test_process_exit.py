@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -39,31 +38,38 @@ def test_a_long_output_arrives_whole_through_a_pipe_with_the_exit_code(tmp_path:
     assert refused.returncode not in (0, -6) and "空.gkr" in refused.stderr.decode("utf-8")
 
 
-CLOSE_AFTER_SHOWN = textwrap.dedent("""
-    import runpy, sys
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv[:1])
+# main.py opened on the sample; once its window is shown, `action` runs on it (`window`), then it is closed.
+WINDOW_THEN = """
+import gc, runpy, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
 
-    def close_main_window():
-        windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
-        if not windows:
-            QTimer.singleShot(50, close_main_window)
-            return
-        windows[0].resize(1111, 700)
-        windows[0].close()
+def act_and_close():
+    windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+    if not windows:
+        QTimer.singleShot(50, act_and_close)
+        return
+    window = windows[0]
+    {action}
+    window.close()
 
-    QTimer.singleShot(0, close_main_window)
-    sys.argv = [{main!r}, {sample!r}]
-    runpy.run_path({main!r}, run_name="__main__")
-""")
+QTimer.singleShot(0, act_and_close)
+sys.argv = [{main!r}, {sample!r}]
+runpy.run_path({main!r}, run_name="__main__")
+"""
+
+
+def run_window_then(action: str, home: Path) -> subprocess.CompletedProcess[str]:
+    script = WINDOW_THEN.format(action=action, main=str(MAIN), sample=str(SAMPLE_GKR))
+    result = subprocess.run([sys.executable, "-c", script], env=environment(home), capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
 
 
 def test_the_windows_preferences_are_written_before_it_leaves(tmp_path: Path) -> None:
-    script = CLOSE_AFTER_SHOWN.format(main=str(MAIN), sample=str(SAMPLE_GKR))
-    result = subprocess.run([sys.executable, "-c", script], env=environment(tmp_path), capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
+    run_window_then("window.resize(1111, 700)", tmp_path)
     settings = list((tmp_path / "config").rglob("*.conf")) + list((tmp_path / "config").rglob("*.ini"))
     text = "".join(path.read_text(encoding="utf-8", errors="replace") for path in settings)
     assert "geometry=" in text and "recent_files" in text, settings
@@ -84,29 +90,6 @@ def test_a_verb_runs_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.M
     assert seen == [True]
 
 
-REPORT_COLLECTOR = textwrap.dedent("""
-    import gc, runpy, sys
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv[:1])
-
-    def report_and_close():
-        windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
-        if not windows:
-            QTimer.singleShot(50, report_and_close)
-            return
-        print("collector", gc.isenabled(), gc.get_freeze_count() > 10000, flush=True)
-        windows[0].close()
-
-    QTimer.singleShot(0, report_and_close)
-    sys.argv = [{main!r}, {sample!r}]
-    runpy.run_path({main!r}, run_name="__main__")
-""")
-
-
 def test_the_window_runs_with_the_collector_on_and_what_the_start_built_frozen(tmp_path: Path) -> None:
-    script = REPORT_COLLECTOR.format(main=str(MAIN), sample=str(SAMPLE_GKR))
-    result = subprocess.run([sys.executable, "-c", script], env=environment(tmp_path), capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = run_window_then('print("collector", gc.isenabled(), gc.get_freeze_count() > 10000, flush=True)', tmp_path)
     assert "collector True True" in result.stdout

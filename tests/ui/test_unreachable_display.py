@@ -58,9 +58,13 @@ def _main(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_an_unreachable_display_is_said_in_chinese_and_exits_2(tmp_path: Path) -> None:
     name = f":{_unused_display()}"
-    result = _main(_environment(tmp_path, name), str(SAMPLE_GKR))
+    _assert_said_in_chinese(_main(_environment(tmp_path, name), str(SAMPLE_GKR)), f"无法连接显示器 DISPLAY={name}")
+
+
+def _assert_said_in_chinese(result: subprocess.CompletedProcess[str], said: str) -> None:
+    """Exit 2 with `said` and the ways out, and none of Qt's English."""
     assert result.returncode == 2, result.stderr
-    assert f"无法连接显示器 DISPLAY={name}" in result.stderr
+    assert said in result.stderr
     assert "xvfb-run -a" in result.stderr and "--screenshot" in result.stderr
     assert "qt." not in result.stderr.lower() and "Aborted" not in result.stderr
     assert "could not connect" not in result.stderr and "platform plugin" not in result.stderr
@@ -189,11 +193,7 @@ def test_a_display_that_refuses_the_window_is_said_in_chinese(tmp_path: Path, re
     name = f":{refusing_x_server}"
     assert unreachable_display(_env(name)) is None  # answers: Qt is let try
     result = _main(_environment(tmp_path, name), str(SAMPLE_GKR))
-    assert result.returncode == 2, result.stderr
-    assert f"图形界面无法在显示器 DISPLAY={name} 上启动" in result.stderr
-    assert "xvfb-run -a" in result.stderr and "--screenshot" in result.stderr
-    assert "qt." not in result.stderr.lower() and "Aborted" not in result.stderr
-    assert "could not connect" not in result.stderr and "platform plugin" not in result.stderr
+    _assert_said_in_chinese(result, f"图形界面无法在显示器 DISPLAY={name} 上启动")
 
 
 def test_qt_messages_while_starting_still_reach_the_handler_installed(qtlog: Any) -> None:
