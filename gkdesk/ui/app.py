@@ -133,15 +133,11 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
         qInstallMessageHandler(quiet_qt_message)
     make_application()
     from gkdesk.ui.main_window import MainWindow  # after QApplication: widgets need it
+    from gkdesk.ui.start_file import open_at_start
 
     window = MainWindow()
     announce_data_location(window)
-    waiting = window.recovered_reports()
-    if path and not waiting:
-        window.files.open_path(path, ask=False)  # before the first show: the window appears with the report
-    window.show()
-    if waiting and not window.offer_recovery(waiting) and path:
-        window.files.open_path(path, ask=False)
+    open_at_start(window, path, window.recovered_reports())
     # What the start built lives as long as the window: never scanned again by the collector, which main.py
     # held back while the modules loaded.
     gc.freeze()
