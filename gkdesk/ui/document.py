@@ -52,7 +52,9 @@ class ReportDocument(QObject):
         self._pending: list[Change] = []
         self._recovered = False
         self.report.add_listener(self._on_change)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.stateChanged.emit())
+        # signal to signal: the connection goes with this object, before the undo stack (its child) is cleared
+        # as it is destroyed — a window closed with 不保存 — which would otherwise emit on a deleted object
+        self.undo_stack.cleanChanged.connect(self.stateChanged)
         self.recheck()
 
     # ------------------------------------------------------------ state
