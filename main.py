@@ -5,8 +5,10 @@ import sys
 
 # Loading the program's modules makes no garbage worth a cyclic collection, yet the collector would scan the
 # growing heap some eighty times on the way: it waits until a command runs or the window is up (gkdesk.cli and
-# gkdesk.ui.app turn it on).
-gc.disable()
+# gkdesk.ui.app turn it on). Only in the program itself: a roll-up's worker process starts by running this file
+# as "__mp_main__" and then reads files, with nothing to turn the collector back on.
+if __name__ == "__main__":
+    gc.disable()
 
 # gkdesk may run straight from a USB stick: never write __pycache__ folders beside the program;
 # compiled modules go to the user's cache folder (or gkdesk-data/ in portable mode) instead.
