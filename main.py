@@ -3,6 +3,13 @@
 import gc
 import sys
 
+# The bundled program started again by multiprocessing (a roll-up's worker, or its resource tracker): run that
+# and leave. A Python run starts workers through the interpreter itself and never comes here.
+if __name__ == "__main__" and getattr(sys, "frozen", False) and ("--multiprocessing-fork" in sys.argv or "-c" in sys.argv):
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+
 # Loading the program's modules makes no garbage worth a cyclic collection, yet the collector would scan the
 # growing heap some eighty times on the way: it waits until a command runs or the window is up (gkdesk.cli and
 # gkdesk.ui.app turn it on). Only in the program itself: a roll-up's worker process starts by running this file

@@ -159,6 +159,20 @@ def check_catalogue_loaded(bundle: Bundle, sample: Path) -> None:
     expect(expected in first and "ENOENT" not in first, f"the window loads Qt's Chinese catalogue from the bundle: {first[-200:]!r}")
 
 
+def check_parallel_rollup(bundle: Bundle, returns: list[Path]) -> None:
+    """`rollup --jobs 2` starts the bundled program again as its workers: the same result as one process."""
+    folder = bundle.out / "汇总来件"
+    folder.mkdir()
+    for number, path in enumerate(returns):
+        shutil.copyfile(path, folder / f"{number:02d}{path.suffix}")
+    outcomes = []
+    for jobs in ("2", "1"):
+        result = bundle.run("rollup", str(folder), "-o", str(bundle.out / f"汇总-{jobs}.xlsx"), "--jobs", jobs, "--json")
+        expect(result.returncode == 0 and result.stdout.strip() != "", f"rollup --jobs {jobs} {result.stderr[-300:]}")
+        outcomes.append(json.loads(result.stdout)["totals"] if result.returncode == 0 and result.stdout.strip() else None)
+    expect(outcomes[0] is not None and outcomes[0] == outcomes[1], "rollup --jobs 2 equals --jobs 1 in the bundle")
+
+
 def median_seconds(command: list[str], env: dict[str, str], cwd: Path) -> float:
     times = []
     for _ in range(TIMING_RUNS):
@@ -192,6 +206,8 @@ def main() -> int:
             imported = bundle.run("import", str(exported_file), "-o", str(imported_file))
             expect(imported.returncode == 0 and imported_file.is_file(), f"import of the .{name} {imported.stderr[-300:]}")
             expect(values_of(bundle, imported_file) == original, f"values of the re-imported .{name} equal the sample's")
+
+        check_parallel_rollup(bundle, [sample, docx, xlsx, *bundle.out.glob("导入自*.gkr")])
 
         shots, source_shots = bundle.out / "截图", work / "source-shots"
         window = bundle.run(str(sample), "--screenshot", str(shots))
