@@ -10,6 +10,10 @@ class ReportFileError(Exception):
     """A file cannot be read or written as a report; str() says what and where."""
 
 
+class ReadingCancelled(Exception):
+    """The person cancelled reading a file (the window's 取消 while LibreOffice converts an old file)."""
+
+
 _REASONS: dict[int, str] = {
     errno.ENOENT: "文件或文件夹不存在",
     errno.EISDIR: "这是一个文件夹，不是文件",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 REPORT_SUFFIXES = (".gkr", ".docx", ".xlsx", ".html", ".htm", ".mht", ".mhtml", ".doc", ".wps", ".xls", ".et")
 WEB_PAGE_SUFFIXES = (".html", ".htm", ".mht", ".mhtml")
+CONVERTED_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # old binary files, read after LibreOffice converts them
 
 
 def file_patterns(suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> str:

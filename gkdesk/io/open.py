@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from gkdesk.io.files.atomic import remove_stale_temps_before_reading
 from gkdesk.io.files.limits import refuse_special
 from gkdesk.io.gkr import load_gkr
 from gkdesk.io.import_result import ImportResult
+from gkdesk.io.kinds import CONVERTED_SUFFIXES
 from gkdesk.model import Report
 
 Reader = Callable[[Path], ImportResult]
@@ -45,23 +47,31 @@ def _read_mht(path: Path) -> ImportResult:
     return read_mht(path)
 
 
-def _read_old_word(path: Path) -> ImportResult:
+def _read_old_word(path: Path, cancel: threading.Event | None = None) -> ImportResult:
     from gkdesk.io.files.convert import read_legacy
     from gkdesk.io.foreign.assemble import fill_from_file_name
 
-    result = read_legacy(path, _read_docx)
+    result = read_legacy(path, _read_docx, cancel)
     fill_from_file_name(result, path.name)
     return result
 
 
-def _read_old_sheet(path: Path) -> ImportResult:
+def _read_old_sheet(path: Path, cancel: threading.Event | None = None) -> ImportResult:
     from gkdesk.io.files.convert import read_legacy
     from gkdesk.io.foreign.assemble import fill_from_file_name
 
-    result = read_legacy(path, _read_xlsx)
+    result = read_legacy(path, _read_xlsx, cancel)
     fill_from_file_name(result, path.name)
     return result
 
+
+# The readers that run LibreOffice first (slow: seconds), which a caller may cancel.
+_CONVERTING: dict[str, Callable[[Path, threading.Event | None], ImportResult]] = {
+    ".doc": _read_old_word,
+    ".wps": _read_old_word,
+    ".xls": _read_old_sheet,
+    ".et": _read_old_sheet,
+}
 
 READERS: dict[str, Reader] = {  # one for each of gkdesk.io.kinds.REPORT_SUFFIXES
     ".gkr": _read_gkr,
@@ -78,8 +88,20 @@ READERS: dict[str, Reader] = {  # one for each of gkdesk.io.kinds.REPORT_SUFFIXE
 }
 
 
-def read_with_result(path: Path | str) -> ImportResult:
-    """Read a report from any file in READERS with what reading found (problems, hand edits)."""
+def needs_conversion(path: Path | str) -> bool:
+    """True when reading `path` runs LibreOffice (an old .doc/.xls/.wps/.et and LibreOffice installed): it takes
+    seconds, so the window reads it off its thread with a `cancel` event. Without LibreOffice the refusal is
+    immediate."""
+    if Path(path).suffix.lower() not in CONVERTED_SUFFIXES:
+        return False
+    from gkdesk.io.files.convert import find_soffice
+
+    return find_soffice() is not None
+
+
+def read_with_result(path: Path | str, cancel: threading.Event | None = None) -> ImportResult:
+    """Read a report from any file in READERS with what reading found (problems, hand edits). Reading an old
+    binary file raises ReadingCancelled once `cancel` is set (LibreOffice is killed, its folder removed)."""
     path = Path(path)
     if not path.exists():
         raise ReportFileError(f"找不到文件：{path}")
@@ -89,7 +111,8 @@ def read_with_result(path: Path | str) -> ImportResult:
     if reader is None:
         supported = "、".join(sorted(READERS))
         raise ReportFileError(f"{path.name}：不支持的文件类型（支持 {supported}）")
-    return reader(path)
+    converting = _CONVERTING.get(path.suffix.lower())
+    return reader(path) if converting is None else converting(path, cancel)
 
 
 def read_report(path: Path | str) -> Report:

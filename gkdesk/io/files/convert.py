@@ -2,24 +2,30 @@
 
 LibreOffice (`soffice`) converts a copy in a temporary folder, with its own temporary profile and a time
 limit, so a hung or damaged conversion never blocks the program; the .docx/.xlsx it writes is read like
-any other. Without LibreOffice the file is refused with what to do instead.
+any other. Without LibreOffice the file is refused with what to do instead. A caller may pass a
+`threading.Event` (the window's 取消): once set, LibreOffice's whole process group is killed within
+POLL_SECONDS and `ReadingCancelled` is raised; the temporary folder is removed either way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gkdesk.io.errors import ReportFileError, os_error_reason, reading_error
+from gkdesk.io.errors import ReadingCancelled, ReportFileError, os_error_reason, reading_error
 from gkdesk.io.files.limits import MAX_FILE_BYTES, read_bounded
 from gkdesk.io.import_result import ImportResult
 
 CONVERT_SECONDS = 90
+POLL_SECONDS = 0.05  # how soon a cancellation is seen while LibreOffice runs
 MAX_LEGACY_BYTES = MAX_FILE_BYTES
 TARGETS = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
 _WINDOWS_PLACES = (
@@ -46,9 +52,25 @@ def _refuse_without_office(path: Path) -> ReportFileError:
     )
 
 
-def _run_with_limit(command: list[str]) -> None:
-    """Run LibreOffice in its own process group; past the time limit the whole group is killed (soffice starts
-    soffice.bin, which a plain kill would leave running)."""
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice's whole process group (soffice starts soffice.bin, which a plain kill would leave
+    running) and reap it."""
+    if os.name == "nt":
+        process.kill()
+    else:
+        with contextlib.suppress(ProcessLookupError):  # already gone
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _stop_if_cancelled(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ReadingCancelled
+
+
+def _run_with_limit(command: list[str], cancel: threading.Event | None = None) -> None:
+    """Run LibreOffice in its own process group; past the time limit, on `cancel` or on any exception while
+    waiting, the whole group is killed."""
     process = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
@@ -56,19 +78,26 @@ def _run_with_limit(command: list[str]) -> None:
         stderr=subprocess.DEVNULL,
         start_new_session=os.name != "nt",
     )
+    deadline = time.monotonic() + CONVERT_SECONDS
     try:
-        process.wait(timeout=CONVERT_SECONDS)
-    except subprocess.TimeoutExpired:
-        if os.name == "nt":
-            process.kill()
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        while process.poll() is None:
+            _stop_if_cancelled(cancel)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise subprocess.TimeoutExpired(command, CONVERT_SECONDS)
+            try:  # short waits when someone may cancel; one wait to the limit otherwise
+                process.wait(timeout=remaining if cancel is None else min(remaining, POLL_SECONDS))
+            except subprocess.TimeoutExpired:
+                continue
+    except BaseException:
+        _kill_group(process)
         raise
 
 
-def convert(path: Path, folder: Path) -> Path:
-    """Convert `path` into `folder` with LibreOffice; returns the new .docx/.xlsx."""
+def convert(path: Path, folder: Path, cancel: threading.Event | None = None) -> Path:
+    """Convert `path` into `folder` with LibreOffice; returns the new .docx/.xlsx. Raises ReadingCancelled
+    once `cancel` is set (LibreOffice killed)."""
+    _stop_if_cancelled(cancel)
     soffice = find_soffice()
     if soffice is None:
         raise _refuse_without_office(path)
@@ -92,7 +121,7 @@ def convert(path: Path, folder: Path) -> Path:
         str(source),
     ]
     try:
-        _run_with_limit(command)
+        _run_with_limit(command, cancel)
     except subprocess.TimeoutExpired:
         raise ReportFileError(
             f"{path.name}：LibreOffice 在 {CONVERT_SECONDS} 秒内未能转换此文件（文件可能已损坏），"
@@ -106,11 +135,15 @@ def convert(path: Path, folder: Path) -> Path:
     return converted
 
 
-def read_legacy(path: Path | str, read_converted: Callable[[Path], ImportResult]) -> ImportResult:
-    """Convert the old file and read the result with `read_converted` (the .docx or .xlsx reader)."""
+def read_legacy(
+    path: Path | str, read_converted: Callable[[Path], ImportResult], cancel: threading.Event | None = None
+) -> ImportResult:
+    """Convert the old file and read the result with `read_converted` (the .docx or .xlsx reader); raises
+    ReadingCancelled once `cancel` is set (checked while LibreOffice runs and before reading its file)."""
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="gkdesk-convert-") as folder:
-        converted = convert(path, Path(folder))
+        converted = convert(path, Path(folder), cancel)
+        _stop_if_cancelled(cancel)
         try:
             result = read_converted(converted)
         except ReportFileError as error:
