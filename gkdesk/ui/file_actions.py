@@ -61,13 +61,16 @@ class FileActions:
             return self.window.templates.open_path(path)
         if ask and not self.maybe_close():
             return False
-        from gkdesk.io.open import read_with_result  # the readers (.docx, .xlsx, .gkt) load on first use
+        from gkdesk.ui.legacy_reading import read_report_file  # the readers (.docx, .xlsx, .gkt) load on first use
 
         path = Path(path)
         try:
-            result = read_with_result(path)
+            result = read_report_file(self.window, path)  # an old .doc/.xls: converted under a dialog with 取消
         except ReportFileError as error:
             self.window.prompts.error("无法打开", str(error))
+            return False
+        if result is None:
+            self.window.statusBar().showMessage(f"已取消打开 {path.name}", 5000)
             return False
         report, findings = self.window.review.after_reading(result, path.name)  # hand edits, unplaced cells
         # a .gkr is saved back in place; anything else (imported .docx/.xlsx, a template) is saved as a new .gkr

@@ -187,18 +187,22 @@ class ReviewActions:
 
     def compare(self, path: str | None = None) -> CompareDialog | None:
         """Pick another version, show every difference from it to the open report, offer 导出修改说明."""
-        from gkdesk.io.open import read_with_result
         from gkdesk.review.compare import compare_reports
+        from gkdesk.ui.legacy_reading import read_report_file
         from gkdesk.ui.review_compare import CompareDialog
 
         path = path or self.pick_other_file(self.window.preferences.last_folder())
         if not path:
             return None
         try:
-            other = read_with_result(path).report
+            read = read_report_file(self.window, Path(path), "比较版本")
         except ReportFileError as error:
             self.error(str(error))
             return None
+        if read is None:
+            self.window.statusBar().showMessage(f"已取消读取 {Path(path).name}", 5000)
+            return None
+        other = read.report
         changes = compare_reports(other, self.document.report)
         folder = self.document.path.parent if self.document.path else Path(path).parent
         dialog = CompareDialog(

@@ -129,10 +129,10 @@ class TemplateActions:
         path = self.choose_open("选择去年的报告", REPORT_FILTER)
         if not path:
             return False
-        from gkdesk.io.open import read_report
-
         try:
-            last = read_report(path)
+            last = self._read_report(path, "从去年报告新建")
+            if last is None:
+                return False
             report = new_from_last_year(last)
         except (ReportFileError, ValueError) as error:
             self.window.prompts.error("无法从去年报告新建", str(error))
@@ -147,12 +147,12 @@ class TemplateActions:
         path = self.choose_open("附加上年报告", REPORT_FILTER)
         if not path:
             return False
-        from gkdesk.io.open import read_report
-
         try:
-            last = read_report(path)
+            last = self._read_report(path, "附加上年报告")
         except ReportFileError as error:
             self.window.prompts.error("无法读取上年报告", str(error))
+            return False
+        if last is None:
             return False
         problem = previous_year_problem(self.document.report, last)
         if problem and not self.window.prompts.confirm("上年报告", f"{problem}。仍要附加吗？"):
@@ -160,3 +160,13 @@ class TemplateActions:
         self.document.undo_stack.push(AttachPreviousCommand(self.document.report, last))
         self.window.statusBar().showMessage(f"已附加上年报告 {Path(path).name}，跨年度校验已启用。", 8000)
         return True
+
+    def _read_report(self, path: str, title: str) -> Report | None:
+        """The report in `path` (an old .doc/.xls converted under a dialog with 取消); None when cancelled."""
+        from gkdesk.ui.legacy_reading import read_report_file  # the readers load on first use
+
+        result = read_report_file(self.window, Path(path), title)
+        if result is None:
+            self.window.statusBar().showMessage(f"已取消读取 {Path(path).name}", 5000)
+            return None
+        return result.report

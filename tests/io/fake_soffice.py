@@ -2,7 +2,7 @@
 
 The script takes soffice's command line (--convert-to, --outdir, the source), records its process id and its
 output folder, starts a child like soffice.bin (another member of its process group), optionally waits until
-the test lets it go, then either writes the converted file (a copy of a fixture, named as LibreOffice names
+the test lets it go (30 s at most, so a test that cannot let it go fails instead of hanging), then either writes the converted file (a copy of a fixture, named as LibreOffice names
 it) or fails without writing anything.
 """
 
@@ -34,7 +34,8 @@ sleep 600 &
 echo $! > "$state/child.tmp" && mv "$state/child.tmp" "$state/child"
 echo $$ > "$state/pid.tmp" && mv "$state/pid.tmp" "$state/pid"
 if [ -n {hold} ]; then
-  while [ ! -e "$state/go" ]; do sleep 0.02; done
+  waited=0
+  while [ ! -e "$state/go" ] && [ $waited -lt 1500 ]; do sleep 0.02; waited=$((waited + 1)); done
 fi
 kill $! 2>/dev/null
 if [ -z {converted} ]; then

@@ -3,6 +3,7 @@ LibreOffice's whole process group at once and removes the temporary folder; the 
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_the_time_limit_still_kills_the_group(
 ) -> None:
     fake = install_fake_soffice(tmp_path, monkeypatch, made_docx, hold=True)
     monkeypatch.setattr(convert, "CONVERT_SECONDS", 1)
-    with pytest.raises(ReportFileError, match="乡镇报告.doc：LibreOffice 在 1 秒内未能转换此文件"):
+    with pytest.raises(ReportFileError, match=re.escape("乡镇报告.doc：LibreOffice 在 1 秒内未能转换此文件")):
         read_with_result(old_doc, threading.Event())
     assert ended(fake.pids())
     assert not fake.outdir().parent.exists()
@@ -118,6 +119,6 @@ def test_the_time_limit_still_kills_the_group(
 
 def test_a_failed_conversion_is_said_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old_doc: Path) -> None:
     fake = install_fake_soffice(tmp_path, monkeypatch, None)
-    with pytest.raises(ReportFileError, match="乡镇报告.doc：LibreOffice 无法转换此文件，文件已损坏或不是报告文件"):
+    with pytest.raises(ReportFileError, match=re.escape("乡镇报告.doc：LibreOffice 无法转换此文件，文件已损坏或不是报告文件")):
         read_with_result(old_doc, threading.Event())
     assert ended(fake.pids())
