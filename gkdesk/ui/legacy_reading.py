@@ -89,7 +89,7 @@ def read_report_file(parent: QWidget, path: Path, title: str = "打开报告") -
     cancel = threading.Event()
     worker = _ReadWorker(path, cancel)
     dialog = ConversionDialog(title, path.name, cancel, parent)
-    worker.finished.connect(dialog.finish)  # queued to the window's thread: the dialog lives there
+    worker.finished.connect(dialog.finish, Qt.ConnectionType.QueuedConnection)  # runs on the window's thread
     worker.start()
     try:
         dialog.exec()
