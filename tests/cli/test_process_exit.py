@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,22 @@ def test_a_verb_runs_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.M
 def test_the_window_runs_with_the_collector_on_and_what_the_start_built_frozen(tmp_path: Path) -> None:
     result = run_window_then('print("collector", gc.isenabled(), gc.get_freeze_count() > 10000, flush=True)', tmp_path)
     assert "collector True True" in result.stdout
+
+
+def test_work_in_another_thread_is_finished_before_the_program_leaves(tmp_path: Path) -> None:
+    script = textwrap.dedent(f"""
+        import sys, threading, time
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from gkdesk.cli.exit import exit_now
+
+        def work():
+            time.sleep(0.3)
+            Path({str(tmp_path / "done")!r}).write_text("whole", encoding="utf-8")
+
+        threading.Thread(target=work).start()
+        exit_now(3)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert (tmp_path / "done").read_text(encoding="utf-8") == "whole"
