@@ -56,7 +56,7 @@ def _print_summary(result: RollupResult) -> None:
         print(f"  {row.organ}：{row.status_label} {figures}{note}")
     for refusal in result.refused:
         print(f"  未受理 {refusal.file}：{refusal.reason}")
-    counted = len(result.counted_rows)
+    counted = result.counted_count
     errors = sum(1 for f in result.total_findings if f.is_error)
     print(f"计入合计 {counted} 个单位，未受理 {len(result.refused)} 个文件；合计校验：{errors} 个错误。")
 

@@ -1,28 +1,33 @@
 """The roll-up: read every returned report one at a time, check it, add it to the county totals. No Qt.
 
-Memory stays flat: a report is dropped as soon as its summary row, its spooled values and its share of
-the running totals are taken. Files are untrusted: whatever goes wrong reading one refuses that file only.
+Memory stays flat: a report is dropped as soon as its line (its group, unit, file and counts) and its values
+and findings are written to temporary files; the completeness table is ordered, the double returns found and
+the totals added up from those files (sorted through temporary files too), so no unit's row is held.
+Files are untrusted: whatever goes wrong reading one refuses that file only.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
-from collections import Counter
-from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
 from gkdesk.rollup.order import natural_key
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
-from gkdesk.rollup.spool import Spool
+from gkdesk.rollup.rows import RowStore
+from gkdesk.rollup.spill import spill_sorted
+from gkdesk.rollup.spool import Spool, decode_value
 from gkdesk.rollup.totals import Totals, check_totals
 from gkdesk.rollup.unit import LoadedUnit, load_unit
 from gkdesk.spec import edition_for_year, load_spec
-from gkdesk.template.model import Template, unit_key
+from gkdesk.template.model import Template, Unit, unit_key
 
 # progress(done, total, current file) → False to cancel.
 Progress = Callable[[int, int, Path | None], bool]
@@ -32,13 +37,9 @@ class RollupCancelled(Exception):
     """The person pressed 取消."""
 
 
-@dataclass
-class _Group:
-    """Returns of one (year, edition): only one group is rolled up, the others are refused at the end."""
-
-    totals: Totals
-    rows: list[UnitRow] = field(default_factory=list)
-    counted: dict[str, UnitRow] = field(default_factory=dict)  # unit key → the row counted
+# What the roll-up notes of each accepted return while reading (a line of the arrivals spool): its group, the
+# unit's name (the list's, where listed), its position in the template's list, the file, its counts.
+YEAR, EDITION, ORGAN, LISTED, FILE, ERRORS, WARNINGS, ACKNOWLEDGED, OPEN_COMMENTS, INDEX = range(10)
 
 
 def _modified(path: Path) -> float:
@@ -48,14 +49,27 @@ def _modified(path: Path) -> float:
         return 0.0
 
 
+def _natural(name: str) -> list[Any]:
+    """natural_key as JSON gives it back (lists), for keys sorted through temporary files."""
+    return [list(part) for part in natural_key(name)]
+
+
 class _Rollup:
+    """Reads returns one at a time into temporary files (spool: values and findings; arrivals: one line per
+    return); finish() orders them, finds double returns and adds up the totals, holding no row in memory."""
+
     def __init__(self, template: Template | None, year: int | None, edition: str | None) -> None:
         self.template = template
         self.year = template.year if template else year
         self.edition = template.edition if template else edition
-        self.groups: dict[tuple[int, str], _Group] = {}
+        self.units: tuple[Unit, ...] = tuple(template.units) if template else ()
+        self.listed: dict[str, int] = {}  # unit key → position of the first listed unit of that name
+        for position, unit in enumerate(self.units):
+            self.listed.setdefault(unit_key(unit.name), position)
+        self.groups: dict[tuple[int, str], int] = {}  # (year, edition) → returns accepted, in order met
         self.refused: list[Refusal] = []
         self.spool = Spool()
+        self.arrivals = Spool()
 
     def add(self, path: Path, loaded: LoadedUnit | str) -> None:
         if isinstance(loaded, str):
@@ -66,34 +80,17 @@ class _Rollup:
             self.refused.append(Refusal(str(path), reason))
             return
         assert loaded.year is not None
-        group = self.groups.get((loaded.year, loaded.edition))
-        if group is None:
-            group = self.groups[(loaded.year, loaded.edition)] = _Group(Totals(loaded.edition))
-        listed = self.template.unit(loaded.organ) if self.template and self.template.units else None
-        row = UnitRow(
-            organ=listed.name if listed else loaded.organ,
-            status=RETURNED if listed or not (self.template and self.template.units) else UNLISTED,
-            file=str(path),
-            unit=listed,
-            errors=loaded.errors,
-            warnings=loaded.warnings,
-            acknowledged=loaded.acknowledged,
-            open_comments=loaded.open_comments,
-            spool_index=self.spool.add(loaded.record),
-        )
-        key = unit_key(row.organ)
-        first = group.counted.get(key)
-        if first is None:
-            group.counted[key] = row
-            group.totals.add_values(loaded.inputs)
-            if row.status == UNLISTED:
-                row.note = "不在模板的单位名单中，已计入合计"
-        else:
-            row.status = DUPLICATE
-            row.note = f"重复报送：以 {Path(first.file or '').name} 为准，本文件未计入合计"
-            extra = f"另有重复报送：{path.name}"
-            first.note = f"{first.note}；{extra}" if first.note else extra
-        group.rows.append(row)
+        group = (loaded.year, loaded.edition)
+        self.groups[group] = self.groups.get(group, 0) + 1
+        listed = self.listed.get(unit_key(loaded.organ)) if self.units else None
+        organ = self.units[listed].name if listed is not None else loaded.organ
+        index = self.spool.add(loaded.record)
+        counts = [loaded.errors, loaded.warnings, loaded.acknowledged, loaded.open_comments]
+        self.arrivals.add_value([loaded.year, loaded.edition, organ, listed, str(path), *counts, index])
+
+    def close(self) -> None:
+        self.spool.close()
+        self.arrivals.close()
 
     def _refusal(self, loaded: LoadedUnit) -> str:
         if loaded.year is None:
@@ -107,107 +104,190 @@ class _Rollup:
         return ""
 
     def finish(self, template_files: list[str], files_found: int) -> RollupResult:
-        chosen = self._chosen_group()
-        rows: list[UnitRow] = []
-        totals = None
-        year, edition = self.year, self.edition
-        for (group_year, group_edition), group in self.groups.items():
-            if (group_year, group_edition) == chosen:
-                rows, totals, year, edition = group.rows, group.totals, group_year, group_edition
-                continue
-            for row in group.rows:
-                self.refused.append(Refusal(row.file or "", self._minority_reason(group_year, group_edition, chosen)))
-        rows = self._with_missing(rows)
+        sizes = self._unit_counts()
+        chosen = self._chosen_group(sizes)
+        year, edition = chosen if chosen is not None else (self.year, self.edition)
+        for group in self.groups:
+            if group != chosen:
+                reason = self._minority_reason(*group, chosen, sizes)
+                self.refused += [Refusal(line[FILE], reason) for line in self._arrived() if (line[YEAR], line[EDITION]) == group]
+        totals = Totals(chosen[1]) if chosen is not None else None
+        rows = RowStore(self.units)
+        try:
+            self._fill(rows, chosen, totals)
+        except BaseException:
+            rows.close()
+            raise
+        self.arrivals.close()
         total_findings = check_totals(totals.report(year)) if totals is not None else []
         result = RollupResult(year, edition, rows, self.refused, totals, total_findings, self.spool, template_files)
         result.files_found = files_found
-        result.choice_note = self._choice_note(chosen)
+        result.choice_note = self._choice_note(chosen, sizes)
         return result
 
-    def _year_sizes(self) -> Counter[int]:
-        """Units counted per year (all editions of the year together)."""
-        sizes: Counter[int] = Counter()
-        for (year, _), group in self.groups.items():
-            sizes[year] += len(group.counted)
+    def _arrived(self) -> Iterator[list[Any]]:
+        return (line for _, line in self.arrivals.records())
+
+    def _by_unit(self) -> Iterator[list[Any]]:
+        """The arrivals ordered by group, then unit, then as read (the most recently modified file first)."""
+        return spill_sorted(([line[YEAR], line[EDITION], unit_key(line[ORGAN]), line[INDEX]], line) for line in self._arrived())
+
+    def _unit_counts(self) -> Counter[tuple[int, str]]:
+        """Units returned per (year, edition), each unit once however often it returned."""
+        sizes: Counter[tuple[int, str]] = Counter()
+        last = None
+        for line in self._by_unit():
+            current = (line[YEAR], line[EDITION], unit_key(line[ORGAN]))
+            if current != last:
+                sizes[current[:2]] += 1
+                last = current
         return sizes
 
-    def _edition_sizes(self, year: int) -> Counter[str]:
-        return Counter({edition: len(group.counted) for (y, edition), group in self.groups.items() if y == year})
+    def _fill(self, rows: RowStore, chosen: tuple[int, str] | None, totals: Totals | None) -> None:
+        """The completeness table in order: each unit's returns (the one counted first), the listed units still
+        missing in their place; the counted returns added to `totals`."""
+        missing = iter(enumerate(self.units))
+        upcoming = next(missing, None)
+        for line, status, note, position in spill_sorted(self._counted_and_duplicates(chosen, totals)):
+            while upcoming is not None and upcoming[0] < position:
+                rows.append(UnitRow(upcoming[1].name, MISSING, unit=upcoming[1]))
+                upcoming = next(missing, None)
+            if upcoming is not None and upcoming[0] == position:
+                upcoming = next(missing, None)
+            listed = self.units[line[LISTED]] if line[LISTED] is not None else None
+            counts = line[ERRORS], line[WARNINGS], line[ACKNOWLEDGED], line[OPEN_COMMENTS]
+            rows.append(UnitRow(line[ORGAN], status, line[FILE], listed, *counts, note=note, spool_index=line[INDEX]))
+        while upcoming is not None:
+            rows.append(UnitRow(upcoming[1].name, MISSING, unit=upcoming[1]))
+            upcoming = next(missing, None)
 
-    def _chosen_group(self) -> tuple[int, str] | None:
+    def _counted_and_duplicates(self, chosen: tuple[int, str] | None, totals: Totals | None) -> Iterator[tuple[list[Any], list[Any]]]:
+        """(order key, [arrival line, status, note, template position]) of the chosen group's returns, one unit at a time: the first
+        read (the most recently modified) is counted, the others are double returns."""
+        if chosen is None or totals is None:
+            return
+        returns: list[list[Any]] = []
+        for line in self._by_unit():
+            if (line[YEAR], line[EDITION]) != chosen:
+                continue
+            if returns and unit_key(returns[0][ORGAN]) != unit_key(line[ORGAN]):
+                yield from self._one_unit(returns, totals)
+                returns = []
+            returns.append(line)
+        if returns:
+            yield from self._one_unit(returns, totals)
+
+    def _one_unit(self, returns: list[list[Any]], totals: Totals) -> Iterator[tuple[list[Any], list[Any]]]:
+        first, *others = returns
+        listed = first[LISTED] is not None or not self.units
+        record = self.spool.record(first[INDEX])
+        totals.add_values({key: decode_value(raw) for key, raw in record["values"].items()})
+        notes = [] if listed else ["不在模板的单位名单中，已计入合计"]
+        notes += [f"另有重复报送：{Path(other[FILE]).name}" for other in others]
+        key = self._order(first, False, first[INDEX])
+        yield key, [first, RETURNED if listed else UNLISTED, "；".join(notes), key[0]]
+        note = f"重复报送：以 {Path(first[FILE]).name} 为准，本文件未计入合计"
+        for other in others:
+            key = self._order(other, True, first[INDEX])
+            yield key, [other, DUPLICATE, note, key[0]]
+
+    def _order(self, line: list[Any], duplicate: bool, first_read: int) -> list[Any]:
+        """Where a row goes: listed units in the template's order, then the others in natural order (第2镇 before
+        第10镇), a unit's counted return before its double returns. The key starts with the template position."""
+        if line[LISTED] is not None:
+            return [line[LISTED], [], 0, duplicate, line[INDEX]]
+        if self.units:
+            return [len(self.units), _natural(line[ORGAN]), first_read, duplicate, line[INDEX]]
+        return [len(self.units), _natural(line[ORGAN]), duplicate, line[FILE], line[INDEX]]
+
+    def _year_sizes(self, sizes: Counter[tuple[int, str]]) -> Counter[int]:
+        """Units counted per year (all editions of the year together)."""
+        years: Counter[int] = Counter()
+        for (year, _), count in sizes.items():
+            years[year] += count
+        return years
+
+    def _edition_sizes(self, year: int, sizes: Counter[tuple[int, str]]) -> Counter[str]:
+        return Counter({edition: count for (y, edition), count in sizes.items() if y == year})
+
+    def _chosen_group(self, sizes: Counter[tuple[int, str]]) -> tuple[int, str] | None:
         """The (year, edition) rolled up: fixed by a template or option, otherwise the year most units returned
         for (on a tie the newer year), and in it the edition most returned (on a tie the year's own format)."""
-        if not self.groups:
+        if not sizes:
             return None
-        years = self._year_sizes()
+        years = self._year_sizes(sizes)
         year = max(years, key=lambda y: (years[y], y))
-        editions = self._edition_sizes(year)
+        editions = self._edition_sizes(year, sizes)
         edition = max(editions, key=lambda e: (editions[e], e == edition_for_year(year)))
         return year, edition
 
-    def _year_tied(self, chosen: tuple[int, str]) -> bool:
-        years = self._year_sizes()
+    def _year_tied(self, chosen: tuple[int, str], sizes: Counter[tuple[int, str]]) -> bool:
+        years = self._year_sizes(sizes)
         return sum(1 for n in years.values() if n == years[chosen[0]]) > 1
 
-    def _edition_tied(self, chosen: tuple[int, str]) -> bool:
-        editions = self._edition_sizes(chosen[0])
+    def _edition_tied(self, chosen: tuple[int, str], sizes: Counter[tuple[int, str]]) -> bool:
+        editions = self._edition_sizes(chosen[0], sizes)
         return sum(1 for n in editions.values() if n == editions[chosen[1]]) > 1
 
-    def _minority_reason(self, year: int, edition: str, chosen: tuple[int, str] | None) -> str:
+    def _minority_reason(self, year: int, edition: str, chosen: tuple[int, str] | None, sizes: Counter[tuple[int, str]]) -> str:
         if chosen is None:  # pragma: no cover - a group exists whenever a row does
             return "未计入合计"
         if year != chosen[0]:
-            if self._year_tied(chosen):
+            if self._year_tied(chosen, sizes):
                 return (
                     f"年度不符：本文件为 {year} 年度；各年度的报告数相同，汇总的是较新的 {chosen[0]} 年度"
                 )
             return f"年度不符：本文件为 {year} 年度，多数报告为 {chosen[0]} 年度"
-        if self._edition_tied(chosen):
+        if self._edition_tied(chosen, sizes):
             return (
                 f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式；两种格式的报告数相同，"
                 f"汇总使用 {chosen[0]} 年度规定的 {_edition_name(chosen[1])} 格式"
             )
         return f"报告格式版本不符：本文件为 {_edition_name(edition)} 格式，多数报告为 {_edition_name(chosen[1])} 格式"
 
-    def _choice_note(self, chosen: tuple[int, str] | None) -> str:
+    def _choice_note(self, chosen: tuple[int, str] | None, sizes: Counter[tuple[int, str]]) -> str:
         """Why this year was rolled up when the returns are of several years (no template, no --year)."""
-        years = self._year_sizes()
+        years = self._year_sizes(sizes)
         if chosen is None or len(years) < 2:
             return ""
         listing = "、".join(f"{year} 年度 {count} 个" for year, count in sorted(years.items()))
-        why = "各年度的报告数相同，取较新的年度" if self._year_tied(chosen) else "该年度的报告最多"
+        why = "各年度的报告数相同，取较新的年度" if self._year_tied(chosen, sizes) else "该年度的报告最多"
         return f"报告年度不一致（{listing}），汇总的是 {chosen[0]} 年度（{why}）；其他年度的报告未受理"
-
-    def _with_missing(self, rows: list[UnitRow]) -> list[UnitRow]:
-        """Units in the template's order (missing ones included), then units not on the list; without a list, in
-        natural order (第2镇 before 第10镇)."""
-        if not (self.template and self.template.units):
-            return sorted(rows, key=lambda row: (natural_key(row.organ), row.status == DUPLICATE, row.file or ""))
-        by_unit: dict[str, list[UnitRow]] = {}
-        for row in rows:
-            by_unit.setdefault(unit_key(row.organ), []).append(row)
-        ordered: list[UnitRow] = []
-        for unit in self.template.units:
-            found = by_unit.pop(unit_key(unit.name), None)
-            ordered += sorted(found, key=lambda row: row.status == DUPLICATE) if found else [UnitRow(unit.name, MISSING, unit=unit)]
-        for key in sorted(by_unit, key=natural_key):
-            ordered += sorted(by_unit[key], key=lambda row: row.status == DUPLICATE)
-        return ordered
 
 
 def _edition_name(edition: str) -> str:
     return load_spec(edition).name
 
 
+AHEAD = 4  # chunks of files given to each worker process ahead of the one being taken
+CHUNK = 4  # files a worker reads per task
+
+
+def _load_chunk(paths: list[str]) -> list[LoadedUnit | str]:
+    return [load_unit(path) for path in paths]
+
+
 def _load_all(files: list[Path], workers: int) -> Generator[LoadedUnit | str, None, None]:
-    """Each file's LoadedUnit (or refusal reason), in order; closing the generator stops the workers."""
+    """Each file's LoadedUnit (or refusal reason), in order; closing the generator stops the workers.
+
+    Only a few chunks are handed out ahead, so that what waits in the pool (tasks, results) does not grow with
+    the number of files."""
     if workers <= 1 or len(files) < 2 * workers:
         for path in files:
             yield load_unit(str(path))
         return
+    chunks = ([str(path) for path in files[start : start + CHUNK]] for start in range(0, len(files), CHUNK))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
-        yield from pool.map(load_unit, [str(path) for path in files], chunksize=4)
+        pending: deque[Future[list[LoadedUnit | str]]] = deque()
+        for chunk in itertools.islice(chunks, AHEAD * workers):
+            pending.append(pool.submit(_load_chunk, chunk))
+        while pending:
+            done = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_load_chunk, following))
+            yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -243,8 +323,12 @@ def roll_up(
         if progress is not None and progress(len(files), len(files), None) is False:
             raise RollupCancelled
     except BaseException:
-        rollup.spool.close()
+        rollup.close()
         raise
     finally:
         loaded.close()
-    return rollup.finish([os.fspath(p) for p in found.templates], len(files))
+    try:
+        return rollup.finish([os.fspath(p) for p in found.templates], len(files))
+    except BaseException:
+        rollup.close()
+        raise

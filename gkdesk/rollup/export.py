@@ -9,19 +9,18 @@ returned files is always written as text (never as a formula) and cleaned of cha
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gkdesk.io.errors import ReportFileError
-from gkdesk.io.files.atomic import write_atomic
+from gkdesk.io.files.atomic import write_atomic_with
 from gkdesk.model import Invalid, Number, Resolved
 from gkdesk.rollup.book.cells import Painter, letter, new_book
-from gkdesk.rollup.book.charts import CHART_WIDTH_CM, ChartInputs, UnitApplications, add_charts
+from gkdesk.rollup.book.charts import CHART_WIDTH_CM, ChartInputs, TopApplications, UnitApplications, add_charts
 from gkdesk.rollup.book.findings_sheet import FindingsSheet
 from gkdesk.rollup.book.total_sheets import add_total_sheets
-from gkdesk.rollup.book.unit_tables import UnitTableSheet
+from gkdesk.rollup.book.unit_tables import UnitTableSheet, unit_column_width
 from gkdesk.rollup.book.units_sheet import add_units_sheet
 from gkdesk.rollup.figures import Figure, applications_key, main_figures, outcome_figures
 from gkdesk.rollup.result import RollupResult
@@ -88,39 +87,40 @@ def write_rollup_xlsx(result: RollupResult, path: Path | str, previous: Previous
         add_total_sheets(book, painter, county)
         resolved = Resolved(county)
         widest = {key: resolved.number(key) for key in spec.cells}
-    counted = [row for row in result.counted_rows if row.spool_index is not None]
-    organs = [row.organ for row in counted]
+    counted = sum(1 for row in result.counted() if row.spool_index is not None)
+    unit_width = unit_column_width(row.organ for row in result.counted() if row.spool_index is not None)
     by_unit = {
-        section.table: UnitTableSheet(book, painter, spec, section, organs, widest)
+        section.table: UnitTableSheet(book, painter, spec, section, unit_width, widest)
         for section in spec.sections
         if section.table
     }
     problems = FindingsSheet(book, painter, spec, result.year)
     problems.add_totals(result.total_findings)
     applications = _write_units(result, spec, by_unit, problems)
-    total_rows = {key: sheet.finish(len(counted)) for key, sheet in by_unit.items()}
+    total_rows = {key: sheet.finish(counted) for key, sheet in by_unit.items()}
     problems.finish()
     if result.totals is not None and REQUESTS in by_unit:
         requests = by_unit[REQUESTS]
         outcomes = [(figure, _sum_formula(requests, figure.keys, total_rows[REQUESTS])) for figure in outcome_figures(spec)]
         comparison = _comparison(spec, by_unit, total_rows, previous.figures if previous else {})
-        inputs = ChartInputs(applications, outcomes, comparison, result.year, previous.year if previous else None)
+        top, year_before = applications.shown(), previous.year if previous else None
+        inputs = ChartInputs(top, applications.units, outcomes, comparison, result.year, year_before)
         widths = [units_sheet.column_dimensions[letter(col)].width or 8 for col in range(1, 12)]
         add_charts(book, painter, units_sheet, _chart_anchors(last_row, widths), inputs)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_atomic(path, buffer.getvalue(), keep_backup=False)
+    # saved straight into the temporary file that replaces `path`: the workbook is never whole in memory
+    write_atomic_with(path, book.save, keep_backup=False)
 
 
 def _write_units(
     result: RollupResult, spec: FormatSpec, by_unit: dict[str, UnitTableSheet], problems: FindingsSheet
-) -> list[UnitApplications]:
-    """Each counted unit's row on every by-unit sheet and its findings, in the completeness table's order."""
-    applications: list[UnitApplications] = []
+) -> TopApplications:
+    """Each counted unit's row on every by-unit sheet and its findings, in the completeness table's order, one
+    unit (read back from the spool) at a time."""
+    applications = TopApplications()
     if result.spool is None:
         return applications
     key = applications_key(spec)
-    for row in result.counted_rows:
+    for row in result.counted():
         if row.spool_index is None:
             continue
         record = result.spool.record(row.spool_index)
@@ -131,7 +131,7 @@ def _write_units(
         if REQUESTS in by_unit:
             value = values.get(key)
             count = 0 if isinstance(value, Invalid) or value is None else value
-            applications.append(UnitApplications(row.organ, count, by_unit[REQUESTS].ref(key, placed[REQUESTS])))
+            applications.add(UnitApplications(row.organ, count, by_unit[REQUESTS].ref(key, placed[REQUESTS])))
     return applications
 
 

@@ -96,7 +96,7 @@ def chart_data(result: RollupResult) -> ChartData:
     spec = load_spec(result.edition or CURRENT_EDITION)
     key = applications_key(spec)
     applications: list[tuple[str, Number]] = []
-    for row in result.counted_rows:
+    for row in result.counted():
         if row.spool_index is None:
             continue
         value = decode_value(result.spool.record(row.spool_index)["values"].get(key))

@@ -8,6 +8,7 @@ from typing import Any
 
 from gkdesk.checks.report_json import finding_json, values_json
 from gkdesk.rollup.result import RollupResult, UnitRow
+from gkdesk.rollup.spill import spill_sorted
 
 
 def unit_json(row: UnitRow) -> dict[str, Any]:
@@ -25,15 +26,13 @@ def unit_json(row: UnitRow) -> dict[str, Any]:
 
 
 def _findings(result: RollupResult) -> Iterator[dict[str, Any]]:
-    """Per-unit findings (read back from the spool one report at a time), then the totals' own."""
-    by_index = {row.spool_index: row for row in result.rows if row.spool_index is not None}
+    """Per-unit findings in the order the reports were read (each read back from the spool in turn), then the
+    totals' own. The rows, in the table's order, are put in reading order through temporary files."""
     if result.spool is not None:
-        for index, record in result.spool.records():
-            row = by_index.get(index)
-            if row is None:
-                continue
-            for item in record["findings"]:
-                yield {"file": row.file, "organ": row.organ} | item
+        rows = ((row.spool_index, [row.spool_index, row.file, row.organ]) for row in result.rows if row.spool_index is not None)
+        for index, file, organ in spill_sorted(rows):
+            for item in result.spool.record(index)["findings"]:
+                yield {"file": file, "organ": organ} | item
     for finding in result.total_findings:
         yield {"file": None, "organ": "合计"} | finding_json(finding)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,7 @@ class UnitRow:
 class RollupResult:
     year: int | None
     edition: str | None
-    rows: list[UnitRow]
+    rows: Sequence[UnitRow]  # a RowStore (read back from a temporary file) after roll_up
     refused: list[Refusal]
     totals: Totals | None
     total_findings: list[Finding] = field(default_factory=list)
@@ -63,7 +64,20 @@ class RollupResult:
 
     @property
     def counted_rows(self) -> list[UnitRow]:
-        return [row for row in self.rows if row.counted]
+        """All counted rows at once (for the window); the workbook and the command line stream counted()."""
+        return list(self.counted())
+
+    def counted(self) -> Iterator[UnitRow]:
+        """The rows counted in the totals, read one at a time, in the completeness table's order."""
+        return (row for row in self.rows if row.counted)
+
+    @property
+    def counted_count(self) -> int:
+        return sum(1 for _ in self.counted())
+
+    @property
+    def missing_count(self) -> int:
+        return sum(1 for row in self.rows if row.status == MISSING)
 
     @property
     def nothing_reason(self) -> str:
@@ -79,7 +93,10 @@ class RollupResult:
         return f"{self.files_found} 个报告文件均未受理（原因见各文件），没有可汇总的报告"
 
     def close(self) -> None:
-        """Drop the temporary per-unit store."""
+        """Drop the temporary per-unit stores (values and findings, rows)."""
         if self.spool is not None:
             self.spool.close()
             self.spool = None
+        close_rows = getattr(self.rows, "close", None)
+        if close_rows is not None:
+            close_rows()

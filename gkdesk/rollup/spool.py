@@ -1,12 +1,14 @@
 """A temporary file holding each unit's stated values and findings, so memory stays flat. No Qt.
 
-The roll-up keeps only small per-unit summaries in memory; the export reads this back in one pass.
+The roll-up keeps nothing of a unit in memory but where its line starts; the export reads the lines back
+one at a time. The same store holds the roll-up's other per-unit lines (arrivals, rows).
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
+from array import array
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
@@ -56,30 +58,42 @@ def spool_record(report: Report, findings: list[Finding]) -> str:
 
 
 class Spool:
+    """Lines of JSON appended to a temporary file and read back one at a time (by index or in order).
+
+    Only the lines' offsets stay in memory (8 bytes each); the file is removed when closed.
+    """
+
     def __init__(self) -> None:
-        self._file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (lives as long as the result)
-        self.count = 0
-        self._offsets: list[int] = []
+        self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the result)
+        self._offsets = array("q")
+        self._end = 0
 
-    def add(self, record: str) -> int:
-        """Store one spool_record line; returns its index."""
-        self._file.seek(0, 2)
-        self._offsets.append(self._file.tell())
-        self._file.write(record + "\n")
-        self.count += 1
-        return self.count - 1
+    @property
+    def count(self) -> int:
+        return len(self._offsets)
 
-    def records(self) -> Iterator[tuple[int, Record]]:
-        """(index, {"values": {cell key: raw}, "findings": [...]}) in the order stored."""
-        self._file.seek(0)
-        for index, line in enumerate(self._file):
-            yield index, json.loads(line)
+    def add(self, line: str) -> int:
+        """Store one line of JSON (a spool_record, or any json.dumps text); returns its index."""
+        data = line.encode("utf-8", "surrogatepass") + b"\n"
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._offsets.append(self._end)
+        self._end += len(data)
+        return len(self._offsets) - 1
 
-    def record(self, index: int) -> Record:
-        """The record stored at `index` (read back from the file)."""
+    def add_value(self, value: Any) -> int:
+        return self.add(json.dumps(value, ensure_ascii=False))
+
+    def records(self) -> Iterator[tuple[int, Any]]:
+        """(index, the stored value) in the order stored; for spool_record lines
+        {"values": {cell key: raw}, "findings": [...]}."""
+        for index in range(len(self._offsets)):
+            yield index, self.record(index)
+
+    def record(self, index: int) -> Any:
+        """The value stored at `index` (read back from the file)."""
         self._file.seek(self._offsets[index])
-        result: Record = json.loads(self._file.readline())
-        return result
+        return json.loads(self._file.readline().decode("utf-8", "surrogatepass"))
 
     def close(self) -> None:
         self._file.close()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.open import READERS
 from gkdesk.model import Report
-from gkdesk.rollup import MISSING, RollupResult, county_report, write_rollup_xlsx
+from gkdesk.rollup import RollupResult, county_report, write_rollup_xlsx
 from gkdesk.rollup.collect import output_conflict
 from gkdesk.rollup.figures import ChartData
 from gkdesk.rollup.previous import Previous, load_previous
@@ -268,8 +268,7 @@ class RollupDialog(QDialog):
     # ------------------------------------------------------------ showing
 
     def _summarise(self, result: RollupResult) -> None:
-        counted = len(result.counted_rows)
-        missing = sum(1 for row in result.rows if row.status == MISSING)
+        counted, missing = result.counted_count, result.missing_count
         errors = sum(1 for f in result.total_findings if f.is_error)
         year = f"{result.year} 年度" if result.year else ""
         self.summary.setText(

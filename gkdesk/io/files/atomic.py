@@ -42,6 +42,12 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     The previous version, if any, is kept as `path` + ".bak". On failure the original file is untouched
     and ReportFileError explains why.
     """
+    write_atomic_with(path, lambda handle: handle.write(data), keep_backup)
+
+
+def write_atomic_with(path: Path, fill: Callable[[BinaryIO], object], keep_backup: bool = True) -> None:
+    """write_atomic for a document written piece by piece: `fill` writes it into the (seekable) temporary file,
+    so it is never whole in memory. An OSError from `fill` is explained like one from writing."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     remove_stale_temps(folder)
@@ -49,7 +55,7 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
         if keep_backup and path.exists():
             # the backup is written like the main file: a kill while copying never leaves a cut .bak
             _replace_with(path.with_name(path.name + BACKUP_SUFFIX), lambda handle: _copy_into(path, handle), path)
-        _replace_with(path, lambda handle: handle.write(data), path)
+        _replace_with(path, fill, path)
         _fsync_folder(folder)
     except OSError as error:
         raise ReportFileError(describe_os_error(error, path)) from error

@@ -7,6 +7,7 @@ such as =HYPERLINK(…) never becomes a formula.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass
 from typing import Any
@@ -135,8 +136,9 @@ def text_width(text: str, bold: bool = False) -> float:
     return units * (1.08 if bold else 1.0) + 1.5
 
 
-def fitted_width(texts: list[str], minimum: float, maximum: float) -> float:
-    return min(max([minimum, *(text_width(text) for text in texts)]), maximum)
+def fitted_width(texts: Iterable[str], minimum: float, maximum: float) -> float:
+    """The width the widest of `texts` needs, within [minimum, maximum] (texts read once, as they come)."""
+    return min(max(minimum, max((text_width(text) for text in texts), default=minimum)), maximum)
 
 
 def lines_needed(text: str, width_units: float) -> int:
@@ -151,6 +153,17 @@ def lines_needed(text: str, width_units: float) -> int:
 
 def height_for(lines: int, size_pt: float = 10) -> float:
     return round(lines * size_pt * 1.35 + 4, 1)
+
+
+def append_row(sheet: WriteSheet, number: int, cells: list[Any], height: float | None = None) -> None:
+    """Append row `number` (the sheet's next row) with `height` if given. The height is given to the row as it
+    is written and then dropped: a write-only sheet would otherwise hold every row's dimensions until saved."""
+    if height is None:
+        sheet.append(cells)
+        return
+    sheet.row_dimensions[number].height = height
+    sheet.append(cells)  # written to the sheet's temporary file now, its height with it
+    del sheet.row_dimensions[number]
 
 
 def print_setup(

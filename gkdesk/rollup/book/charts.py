@@ -4,6 +4,7 @@ by-unit sheets, so the charts follow when a reviewer corrects a unit's numbers."
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,9 +29,30 @@ class UnitApplications:
     ref: str  # the by-unit sheet's cell, e.g. '表三'!$AB$5
 
 
+class TopApplications:
+    """The TOP_UNITS units with the most applications, most first, taken as the units come (on a tie the unit
+    listed first): what the chart shows, without holding every unit."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[Number, int, UnitApplications]] = []  # smallest first: the next to drop
+        self.units = 0
+
+    def add(self, unit: UnitApplications) -> None:
+        entry = (unit.count, -self.units, unit)  # the second member is unique: units are never compared
+        self.units += 1
+        if len(self._heap) < TOP_UNITS:
+            heapq.heappush(self._heap, entry)
+        else:
+            heapq.heappushpop(self._heap, entry)
+
+    def shown(self) -> list[UnitApplications]:
+        return [unit for _count, _order, unit in sorted(self._heap, key=lambda entry: (-entry[0], -entry[1]))]
+
+
 @dataclass(frozen=True)
 class ChartInputs:
-    applications: list[UnitApplications]
+    applications: list[UnitApplications]  # the units with the most applications, most first (TopApplications)
+    units: int  # units counted, all of them
     outcomes: list[tuple[Figure, str]]  # each category with a formula over the by-unit total row
     comparison: list[tuple[Figure, Number, str]]  # figure, last year's value, this year's formula
     year: int | None
@@ -56,7 +78,7 @@ def _data_sheet(book: Workbook, painter: Painter, inputs: ChartInputs) -> tuple[
     sheet.sheet_state = "hidden"
     blocks: dict[str, tuple[int, int]] = {}
     row = 1
-    shown = sorted(inputs.applications, key=lambda unit: -unit.count)[:TOP_UNITS]
+    shown = inputs.applications
     sheet.append([painter.cell(sheet, "单位"), painter.cell(sheet, "新收申请")])
     for unit in shown:
         sheet.append([painter.cell(sheet, unit.organ), f"={unit.ref}"])
@@ -119,7 +141,7 @@ def add_charts(book: Workbook, painter: Painter, host: WriteSheet, anchors: Sequ
     charts: list[Any] = []
     first, last = blocks["applications"]
     if last >= first:
-        charts.append(_applications_chart(data, first, last, len(inputs.applications)))
+        charts.append(_applications_chart(data, first, last, inputs.units))
     charts.append(_outcomes_chart(data, *blocks["outcomes"]))
     if "comparison" in blocks:
         charts.append(_comparison_chart(data, *blocks["comparison"], inputs))

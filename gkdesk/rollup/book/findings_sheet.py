@@ -18,6 +18,7 @@ from gkdesk.rollup.book.cells import (
     WRAP_CENTRE,
     Look,
     Painter,
+    append_row,
     height_for,
     lines_needed,
     new_sheet,
@@ -71,11 +72,9 @@ class FindingsSheet:
     def _append(self, values: list[Any], severity: str) -> None:
         painter, sheet = self.painter, self.sheet
         lines = max(lines_needed(str(value), width) for value, width in zip(values, WIDTHS, strict=True))
-        if lines > 1:
-            sheet.row_dimensions[HEADER_ROW + self.rows + 1].height = height_for(lines)
         cells = [painter.cell(sheet, value, TEXT) for value in values]
         cells[3] = painter.cell(sheet, values[3], _LEVEL_LOOKS.get(severity, TEXT))
-        sheet.append(cells)
+        append_row(sheet, HEADER_ROW + self.rows + 1, cells, height_for(lines) if lines > 1 else None)
         self.rows += 1
 
     def add_totals(self, findings: list[Finding]) -> None:

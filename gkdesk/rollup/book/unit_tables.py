@@ -7,7 +7,8 @@ up to it into an outline group the reader opens with “+”; folded columns do 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -86,6 +87,11 @@ def _figure_width(column: _Column, figure: Number | None) -> float:
     return text_width(text, bold=True)
 
 
+def unit_column_width(organs: Iterable[str]) -> float:
+    """The unit column fitted to its header and the units' names (read once, as they come)."""
+    return fitted_width(itertools.chain(["单位"], organs), 10, 28)
+
+
 class UnitTableSheet:
     """One by-unit sheet of a table: created before the rows, filled one unit at a time, then totalled."""
 
@@ -95,10 +101,11 @@ class UnitTableSheet:
         painter: Painter,
         spec: FormatSpec,
         section: Section,
-        organs: list[str],
+        unit_width: float,
         widest: Mapping[str, Number] | None = None,
     ) -> None:
-        """`widest`: each column's largest figure (the county total), so that no column is too narrow for it."""
+        """`unit_width`: the unit column's (see unit_column_width); `widest`: each column's largest figure (the
+        county total), so that no column is too narrow for it."""
         self.painter = painter
         self.table = spec.tables[section.table or ""]
         self.title = f"表{section.number}"
@@ -106,15 +113,14 @@ class UnitTableSheet:
         self.columns = _columns(spec, self.table)
         self.col_of = {column.key: index + 2 for index, column in enumerate(self.columns)}
         self.next_row = FIRST_UNIT_ROW
-        self._header(section, organs, widest or {})
+        self._header(section, unit_width, widest or {})
 
     @property
     def folds(self) -> bool:
         return any(column.folded for column in self.columns)
 
-    def _header(self, section: Section, organs: list[str], widest: Mapping[str, Number]) -> None:
+    def _header(self, section: Section, unit_width: float, widest: Mapping[str, Number]) -> None:
         sheet, painter = self.sheet, self.painter
-        unit_width = fitted_width(["单位", *organs], 10, 28)
         self.value_width = FOLDED_VALUE_WIDTH if self.folds else VALUE_WIDTH
         widths = [max(self.value_width, _figure_width(column, widest.get(column.key))) for column in self.columns]
         set_widths(sheet, [unit_width, *widths])
