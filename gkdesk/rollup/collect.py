@@ -8,12 +8,15 @@ What is not read (links elsewhere, special files, folders named like reports) is
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gkdesk.io.errors import os_error_reason
 from gkdesk.rollup.result import Refusal
+from gkdesk.rollup.spill import spill_sorted
+from gkdesk.rollup.spool import Spool
 from gkdesk.template.gkt import SUFFIX as TEMPLATE_SUFFIX
 
 MAX_FILES = 20000
@@ -35,84 +38,187 @@ def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _walk(folder: Path, suffixes: set[str], found: Collected, root: str, depth: int = 0) -> None:
+def _suffix(path: str, lower: bool = True) -> str:
+    """The file's suffix as pathlib gives it (none for "a." or ".gkr"), lower case unless asked."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+    return suffix.lower() if lower else suffix
+
+
+def _listing(folder: str) -> Spool:
+    """The folder's entries sorted by name, each [name, is link, is folder, is file] (as the listing says,
+    links not followed), in a temporary file: a province's folder holds ten thousand returns."""
+    listing = Spool()
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        with os.scandir(folder) as scan:
+            entries = ((entry.name, _kind(entry)) for entry in scan)
+            for item in spill_sorted(entries):
+                listing.add_value(item)
+    except BaseException:
+        listing.close()
+        raise
+    return listing
+
+
+def _kind(entry: os.DirEntry[str]) -> list[Any]:
+    return [entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)]
+
+
+def _walk(folder: str, suffixes: set[str], found: Collected, root: str, depth: int = 0) -> Iterator[str]:
+    """Report files under `folder`, as paths (strings: a province's folder holds thousands of them)."""
+    try:
+        listing = _listing(folder)
     except OSError as error:
-        found.refused.append(Refusal(str(folder), f"无法读取文件夹：{os_error_reason(error)}"))
+        found.refused.append(Refusal(folder, f"无法读取文件夹：{os_error_reason(error)}"))
         return
-    for entry in entries:
-        if _skipped_name(entry.name):
-            continue
-        path = Path(entry.path)
-        suffix = path.suffix.lower()
-        if entry.is_symlink():
-            _take_link(path, suffixes, found, root)
-        elif entry.is_dir(follow_symlinks=False):
-            if suffix in suffixes or suffix == TEMPLATE_SUFFIX:
-                found.refused.append(Refusal(str(path), f"是文件夹（名称以 {suffix} 结尾），不是报告文件，未读取"))
-            elif depth < MAX_DEPTH:
-                _walk(path, suffixes, found, root, depth + 1)
-            else:
-                found.refused.append(Refusal(str(path), f"文件夹层次过深（超过 {MAX_DEPTH} 层），未读取"))
-        elif suffix in suffixes or suffix == TEMPLATE_SUFFIX:
-            if not entry.is_file(follow_symlinks=False):
-                found.refused.append(Refusal(str(path), "不是普通文件（管道、设备或套接字），未读取"))
-            elif suffix == TEMPLATE_SUFFIX:
-                found.templates.append(path)
-            else:
-                found.files.append(path)
-        if len(found.files) > MAX_FILES:
-            raise ValueError(f"文件过多（超过 {MAX_FILES} 个），请选择具体的文件夹")
+    try:
+        for _, (name, link, is_dir, is_file) in listing.records():
+            if not _skipped_name(name):
+                yield from _entry(os.path.join(folder, name), (link, is_dir, is_file), suffixes, found, root, depth)
+    finally:
+        listing.close()
 
 
-def _take_link(path: Path, suffixes: set[str], found: Collected, root: str) -> None:
+def _entry(path: str, kind: tuple[bool, bool, bool], suffixes: set[str], found: Collected, root: str, depth: int) -> Iterator[str]:
+    link, is_dir, is_file = kind
+    suffix = _suffix(path)
+    if link:
+        yield from _take_link(path, suffixes, found, root)
+    elif is_dir:
+        if suffix in suffixes or suffix == TEMPLATE_SUFFIX:
+            found.refused.append(Refusal(path, f"是文件夹（名称以 {suffix} 结尾），不是报告文件，未读取"))
+        elif depth < MAX_DEPTH:
+            yield from _walk(path, suffixes, found, root, depth + 1)
+        else:
+            found.refused.append(Refusal(path, f"文件夹层次过深（超过 {MAX_DEPTH} 层），未读取"))
+    elif suffix in suffixes or suffix == TEMPLATE_SUFFIX:
+        if not is_file:
+            found.refused.append(Refusal(path, "不是普通文件（管道、设备或套接字），未读取"))
+        elif suffix == TEMPLATE_SUFFIX:
+            found.templates.append(Path(path))
+        else:
+            yield path
+
+
+def _take_link(path: str, suffixes: set[str], found: Collected, root: str) -> Iterator[str]:
     """A symbolic link met in a folder: read when it leads to a report file inside the folder, else refused."""
     try:
-        target = Path(os.path.realpath(path, strict=True))
+        target = os.path.realpath(path, strict=True)
     except (OSError, RuntimeError):
-        found.refused.append(Refusal(str(path), "链接无法解析（目标不存在或链接循环），未读取"))
+        found.refused.append(Refusal(path, "链接无法解析（目标不存在或链接循环），未读取"))
         return
-    if not _inside(str(target), root):
-        found.refused.append(Refusal(str(path), "链接指向汇总文件夹以外的位置，未读取"))
-    elif target.is_dir():
-        found.refused.append(Refusal(str(path), "链接指向文件夹，未进入（请直接选择该文件夹）"))
-    elif not target.is_file():
-        found.refused.append(Refusal(str(path), "链接指向的不是普通文件，未读取"))
-    elif target.suffix.lower() in suffixes:
-        found.files.append(path)  # read once: the same file reached directly counts once (see _identity)
-    elif path.suffix.lower() in suffixes:
-        found.refused.append(Refusal(str(path), f"链接指向的文件不是报告文件（{target.suffix or '无扩展名'}）"))
+    if not _inside(target, root):
+        found.refused.append(Refusal(path, "链接指向汇总文件夹以外的位置，未读取"))
+    elif os.path.isdir(target):
+        found.refused.append(Refusal(path, "链接指向文件夹，未进入（请直接选择该文件夹）"))
+    elif not os.path.isfile(target):
+        found.refused.append(Refusal(path, "链接指向的不是普通文件，未读取"))
+    elif _suffix(target) in suffixes:
+        yield path  # read once: the same file reached directly counts once (see _identity)
+    elif _suffix(path) in suffixes:
+        found.refused.append(Refusal(path, f"链接指向的文件不是报告文件（{_suffix(target, lower=False) or '无扩展名'}）"))
+
+
+def _met(sources: Iterable[Path | str], wanted: set[str], found: Collected) -> Iterator[str]:
+    """Every report file under `sources` as met (a file reached twice, twice); what is not read goes to
+    `found.refused`, templates to `found.templates`. Bounded: more than MAX_FILES raises ValueError."""
+    count = 0
+    for source in sources:
+        path = os.fspath(Path(source))  # written as pathlib writes it: the files' names are joined to it
+        suffix = _suffix(path)
+        walking = os.path.isdir(path)
+        if walking:
+            met: Iterable[str] = _walk(path, wanted, found, os.path.realpath(path))
+        elif not os.path.lexists(path):
+            found.refused.append(Refusal(path, "找不到文件或文件夹"))
+            continue
+        elif not os.path.exists(path):
+            found.refused.append(Refusal(path, "链接无法解析（目标不存在或链接循环）"))
+            continue
+        elif not os.path.isfile(path):
+            found.refused.append(Refusal(path, "不是普通文件（管道、设备或套接字）"))
+            continue
+        elif suffix == TEMPLATE_SUFFIX:
+            found.templates.append(Path(path))
+            continue
+        elif suffix not in wanted:
+            found.refused.append(Refusal(path, f"不支持的文件类型（支持 {'、'.join(sorted(wanted))}）"))
+            continue
+        else:
+            met = [path]
+        for file in met:
+            count += 1
+            if walking and count > MAX_FILES:
+                raise ValueError(f"文件过多（超过 {MAX_FILES} 个），请选择具体的文件夹")
+            yield file
+
+
+def _modified(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+@dataclass
+class Found:
+    """What a roll-up reads, the files kept in a temporary file in reading order (see collect_spooled)."""
+
+    files: Spool
+    refused: list[Refusal]
+    templates: list[Path]
+
+    def paths(self) -> Iterator[str]:
+        return (path for _, path in self.files.records())
+
+    def close(self) -> None:
+        self.files.close()
+
+
+def collect_spooled(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Iterable[Path | str] = ()) -> Found:
+    """collect for a roll-up of any size: each file once, most recently modified first (then by path), held in
+    a temporary file rather than in memory. Close the result."""
+    wanted = {suffix.lower() for suffix in suffixes}
+    found = Collected()
+    skip = {_identity(p) for p in exclude}
+    files = Spool()
+    try:
+        for path in spill_sorted(_first_of_each(spill_sorted(_by_identity(_met(sources, wanted, found))), skip)):
+            files.add_value(path)
+    except BaseException:
+        files.close()
+        raise
+    return Found(files, found.refused, found.templates)
+
+
+def _by_identity(paths: Iterable[str]) -> Iterator[tuple[list[Any], list[str]]]:
+    """Each path keyed by the file it names, then by the order met."""
+    for number, path in enumerate(paths):
+        identity = _identity(path)
+        yield [identity, number], [identity, path]
+
+
+def _first_of_each(paths: Iterator[list[str]], skip: set[str]) -> Iterator[tuple[list[Any], str]]:
+    """From [identity, path] ordered by identity (then as met), the first path of each file not skipped, keyed by
+    reading order: the most recently modified first, then by path."""
+    last = None
+    for identity, path in paths:
+        if identity != last and identity not in skip:
+            yield [-_modified(path), path], path
+        last = identity
 
 
 def collect(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Iterable[Path | str] = ()) -> Collected:
-    """Report files under `sources` (folders and files) whose suffix is in `suffixes`, each once.
-
-    Every path met that is not read is listed in `refused` with its reason.
-    """
+    """Report files under `sources` (folders and files) whose suffix is in `suffixes`, each once, in the order
+    met. Every path met that is not read is listed in `refused` with its reason."""
     wanted = {suffix.lower() for suffix in suffixes}
     found = Collected()
-    for source in sources:
-        path = Path(source)
-        if path.is_dir():
-            _walk(path, wanted, found, os.path.realpath(path))
-        elif not os.path.lexists(path):
-            found.refused.append(Refusal(str(path), "找不到文件或文件夹"))
-        elif not path.exists():
-            found.refused.append(Refusal(str(path), "链接无法解析（目标不存在或链接循环）"))
-        elif not path.is_file():
-            found.refused.append(Refusal(str(path), "不是普通文件（管道、设备或套接字）"))
-        elif path.suffix.lower() == TEMPLATE_SUFFIX:
-            found.templates.append(path)
-        elif path.suffix.lower() not in wanted:
-            found.refused.append(Refusal(str(path), f"不支持的文件类型（支持 {'、'.join(sorted(wanted))}）"))
-        else:
-            found.files.append(path)
-    skip = {_identity(Path(p)) for p in exclude}
-    unique: dict[str, Path] = {}
-    for path in found.files:
+    skip = {_identity(p) for p in exclude}
+    unique: dict[str, str] = {}
+    for path in _met(sources, wanted, found):
         unique.setdefault(_identity(path), path)
-    found.files = [path for identity, path in unique.items() if identity not in skip]
+    found.files = [Path(path) for identity, path in unique.items() if identity not in skip]
     return found
 
 
@@ -123,13 +229,15 @@ def output_conflict(
     source is never overwritten; in a folder, an earlier roll-up workbook may be (it is not read as a return),
     a unit's returned report may not."""
     sources = list(sources)
-    named = {_identity(Path(source)) for source in sources}
-    read = {_identity(path) for path in collect(sources, suffixes).files} | named
+    named = {_identity(source) for source in sources}
+    outputs = {_identity(output) for output in (workbook, county) if output}
+    wanted = {suffix.lower() for suffix in suffixes}
+    read = {identity for identity in map(_identity, _met(sources, wanted, Collected())) if identity in outputs} | named
     if workbook:
-        identity = _identity(Path(workbook))
+        identity = _identity(workbook)
         if identity in named or (identity in read and not _earlier_rollup(Path(workbook))):
             return f"汇总表 {workbook} 同时是要汇总的文件，会被覆盖；请另选保存位置"
-    if county and _identity(Path(county)) in read:
+    if county and _identity(county) in read:
         return f"本级报告 {county} 同时是要汇总的报告文件，会覆盖该单位的报告；请另选保存位置"
     return ""
 
@@ -140,8 +248,8 @@ def _earlier_rollup(path: Path) -> bool:
     return is_rollup_workbook(path)
 
 
-def _identity(path: Path) -> str:
+def _identity(path: Path | str) -> str:
     try:
-        return os.path.normcase(str(path.resolve()))
+        return os.path.normcase(os.path.realpath(path))
     except OSError:
         return os.path.normcase(os.path.abspath(path))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gkdesk.io.open import READERS
-from gkdesk.rollup.collect import collect
+from gkdesk.rollup.collect import collect_spooled
 from gkdesk.rollup.order import natural_key
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
 from gkdesk.rollup.rows import RowStore
@@ -42,13 +42,6 @@ class RollupCancelled(Exception):
 YEAR, EDITION, ORGAN, LISTED, FILE, ERRORS, WARNINGS, ACKNOWLEDGED, OPEN_COMMENTS, INDEX = range(10)
 
 
-def _modified(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
 def _natural(name: str) -> list[Any]:
     """natural_key as JSON gives it back (lists), for keys sorted through temporary files."""
     return [list(part) for part in natural_key(name)]
@@ -59,7 +52,6 @@ class _Rollup:
     return); finish() orders them, finds double returns and adds up the totals, holding no row in memory."""
 
     def __init__(self, template: Template | None, year: int | None, edition: str | None) -> None:
-        self.template = template
         self.year = template.year if template else year
         self.edition = template.edition if template else edition
         self.units: tuple[Unit, ...] = tuple(template.units) if template else ()
@@ -71,13 +63,13 @@ class _Rollup:
         self.spool = Spool()
         self.arrivals = Spool()
 
-    def add(self, path: Path, loaded: LoadedUnit | str) -> None:
+    def add(self, path: str, loaded: LoadedUnit | str) -> None:
         if isinstance(loaded, str):
-            self.refused.append(Refusal(str(path), loaded))
+            self.refused.append(Refusal(path, loaded))
             return
         reason = self._refusal(loaded)
         if reason:
-            self.refused.append(Refusal(str(path), reason))
+            self.refused.append(Refusal(path, reason))
             return
         assert loaded.year is not None
         group = (loaded.year, loaded.edition)
@@ -86,7 +78,7 @@ class _Rollup:
         organ = self.units[listed].name if listed is not None else loaded.organ
         index = self.spool.add(loaded.record)
         counts = [loaded.errors, loaded.warnings, loaded.acknowledged, loaded.open_comments]
-        self.arrivals.add_value([loaded.year, loaded.edition, organ, listed, str(path), *counts, index])
+        self.arrivals.add_value([loaded.year, loaded.edition, organ, listed, path, *counts, index])
 
     def close(self) -> None:
         self.spool.close()
@@ -267,16 +259,16 @@ def _load_chunk(paths: list[str]) -> list[LoadedUnit | str]:
     return [load_unit(path) for path in paths]
 
 
-def _load_all(files: list[Path], workers: int) -> Generator[LoadedUnit | str, None, None]:
-    """Each file's LoadedUnit (or refusal reason), in order; closing the generator stops the workers.
-
-    Only a few chunks are handed out ahead, so that what waits in the pool (tasks, results) does not grow with
-    the number of files."""
-    if workers <= 1 or len(files) < 2 * workers:
-        for path in files:
-            yield load_unit(str(path))
+def _load_all(files: Iterable[str], count: int, workers: int) -> Generator[LoadedUnit | str, None, None]:
+    """Each of the `count` files' LoadedUnit (or refusal reason), in order; closing the generator stops the
+    workers. Only a few chunks are handed out ahead, so that what waits in the pool (tasks, results) does not
+    grow with the number of files."""
+    paths = iter(files)
+    if workers <= 1 or count < 2 * workers:
+        for path in paths:
+            yield load_unit(path)
         return
-    chunks = ([str(path) for path in files[start : start + CHUNK]] for start in range(0, len(files), CHUNK))
+    chunks = iter(lambda: list(itertools.islice(paths, CHUNK)), [])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         pending: deque[Future[list[LoadedUnit | str]]] = deque()
@@ -307,28 +299,29 @@ def roll_up(
     With `workers` > 1, files are read in that many worker processes (results are taken in order, so the
     outcome is the same). Raises RollupCancelled when `progress` returns False.
     """
-    found = collect(sources, READERS, exclude)
-    files = sorted(found.files, key=lambda path: (-_modified(path), str(path)))
+    found = collect_spooled(sources, READERS, exclude)
+    total = found.files.count
     edition = None
     if template is None and year is not None:
         edition = edition_for_year(year)
     rollup = _Rollup(template, year, edition)
     rollup.refused += found.refused
-    loaded = _load_all(files, workers)
+    loaded = _load_all(found.paths(), total, workers)
     try:
-        for done, path in enumerate(files):
-            if progress is not None and progress(done, len(files), path) is False:
+        for done, path in enumerate(found.paths()):
+            if progress is not None and progress(done, total, Path(path)) is False:
                 raise RollupCancelled
             rollup.add(path, next(loaded))
-        if progress is not None and progress(len(files), len(files), None) is False:
+        if progress is not None and progress(total, total, None) is False:
             raise RollupCancelled
     except BaseException:
         rollup.close()
         raise
     finally:
         loaded.close()
+        found.close()
     try:
-        return rollup.finish([os.fspath(p) for p in found.templates], len(files))
+        return rollup.finish([os.fspath(p) for p in found.templates], total)
     except BaseException:
         rollup.close()
         raise

@@ -12,28 +12,30 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-RUN = 1000  # items sorted in memory at a time (a run's file keeps one read buffer while merging)
+RUN = 1000  # items sorted in memory at a time
+BUFFER = 4096  # bytes: each run's file keeps one read buffer while the runs are merged
 
 
-def _run(items: list[tuple[Any, Any]]) -> IO[str]:
+def _run(items: list[tuple[Any, Any]]) -> IO[bytes]:
     items.sort(key=lambda item: item[0])
-    run: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by spill_sorted)
+    run: IO[bytes] = tempfile.TemporaryFile(buffering=BUFFER)  # noqa: SIM115 (closed by spill_sorted)
     for item in items:
-        run.write(json.dumps(item, ensure_ascii=False) + "\n")
+        run.write(json.dumps(item, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
     run.seek(0)
     return run
 
 
-def _read(run: IO[str]) -> Iterator[tuple[Any, Any]]:
+def _read(run: IO[bytes]) -> Iterator[tuple[Any, Any]]:
     for line in run:
-        key, value = json.loads(line)
+        key, value = json.loads(line.decode("utf-8", "surrogatepass"))
         yield key, value
 
 
-def spill_sorted(items: Iterable[tuple[Any, Any]], run_size: int = RUN) -> Iterator[Any]:
-    """The values of (key, value) `items` in the order of their keys (stable), at most `run_size` of them in
-    memory at once; the temporary files are removed when the iterator ends or is closed."""
-    runs: list[IO[str]] = []
+def spill_sorted(items: Iterable[tuple[Any, Any]], run_size: int | None = None) -> Iterator[Any]:
+    """The values of (key, value) `items` in the order of their keys (stable), at most `run_size` (RUN) of them
+    in memory at once; the temporary files are removed when the iterator ends or is closed."""
+    run_size = run_size or RUN
+    runs: list[IO[bytes]] = []
     try:
         pending: list[tuple[Any, Any]] = []
         for key, value in items:
