@@ -255,8 +255,9 @@ AHEAD = 4  # chunks of files given to each worker process ahead of the one being
 CHUNK = 4  # files a worker reads per task
 
 
-def _load_chunk(paths: list[str]) -> list[LoadedUnit | str]:
-    return [load_unit(path) for path in paths]
+def _load_chunk(load: Callable[[str], LoadedUnit | str], paths: list[str]) -> list[LoadedUnit | str]:
+    """In a worker process: `load` (load_unit, sent by name) of each path."""
+    return [load(path) for path in paths]
 
 
 def _load_all(files: Iterable[str], count: int, workers: int) -> Generator[LoadedUnit | str, None, None]:
@@ -273,12 +274,12 @@ def _load_all(files: Iterable[str], count: int, workers: int) -> Generator[Loade
     try:
         pending: deque[Future[list[LoadedUnit | str]]] = deque()
         for chunk in itertools.islice(chunks, AHEAD * workers):
-            pending.append(pool.submit(_load_chunk, chunk))
+            pending.append(pool.submit(_load_chunk, load_unit, chunk))
         while pending:
             done = pending.popleft().result()
             following = next(chunks, None)
             if following is not None:
-                pending.append(pool.submit(_load_chunk, following))
+                pending.append(pool.submit(_load_chunk, load_unit, following))
             yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
