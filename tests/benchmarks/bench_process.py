@@ -101,9 +101,20 @@ def run_cost(command: Sequence[str], env: dict[str, str]) -> Cost:
 
 
 def median_cost(command: Sequence[str], env: dict[str, str], runs: int) -> Cost:
-    run_cost(command, env)  # warm-up: page cache, and the compiled-module cache when it is allowed
-    costs = [run_cost(command, env) for _ in range(runs)]
-    return Cost(statistics.median(c.cpu_s for c in costs), statistics.median(c.wall_s for c in costs))
+    return median_costs([command], env, runs)[0]
+
+
+def median_costs(commands: Sequence[Sequence[str]], env: dict[str, str], runs: int) -> list[Cost]:
+    """The median cost of each command, run in turn (a, b, a, b, …) so that a machine growing busier or quieter
+    during the measurement weighs on each alike."""
+    for command in commands:
+        run_cost(command, env)  # warm-up: page cache, and the compiled-module and definition caches
+    costs: list[list[Cost]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, measured in zip(commands, costs, strict=True):
+            measured.append(run_cost(command, env))
+    return [Cost(statistics.median(c.cpu_s for c in measured), statistics.median(c.wall_s for c in measured))
+            for measured in costs]
 
 
 def environment(home: Path, no_bytecode: bool) -> dict[str, str]:
@@ -155,8 +166,10 @@ def figures(runs: int = 5) -> dict[str, str]:
             home = folder / ("home-nobytecode" if no_bytecode else "home")
             env = environment(home, no_bytecode)
             tag = "PYTHONDONTWRITEBYTECODE=1" if no_bytecode else "bytecode cached"
-            bare = median_cost([python, "-c", _BARE_WINDOW], env, runs)
-            window = median_cost([python, "-c", _GKDESK_WINDOW.format(main=str(MAIN), sample=str(SAMPLE))], env, runs)
+            bare, window = median_costs(
+                [[python, "-c", _BARE_WINDOW], [python, "-c", _GKDESK_WINDOW.format(main=str(MAIN), sample=str(SAMPLE))]],
+                env, runs,
+            )
             result[f"start-up: bare PySide6 window show-and-quit, CPU ({tag})"] = f"{bare.cpu_s:.2f} s"
             result[f"start-up: window on the sample show-and-quit, CPU ({tag})"] = f"{window.cpu_s:.2f} s"
             result[f"start-up: window / bare window CPU (target ≤ 2.0; {tag})"] = f"{window.cpu_s / bare.cpu_s:.2f}×"
