@@ -40,7 +40,13 @@ def _arabic(name: str) -> str:
     return _ORDINAL.sub(replace, name)
 
 
-def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key of a unit name: runs of digits compare as numbers, the rest as text."""
+def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key of a unit name: runs of digits compare as numbers (by their length without leading zeros, then
+    their digits: a name of thousands of digits is no integer to convert), the rest as text."""
     parts = _DIGITS.split(_arabic(unit_key(name)))
-    return tuple((1, int(part)) if index % 2 else (0, part) for index, part in enumerate(parts) if part)
+    return tuple(_number(part) if index % 2 else (0, 0, part) for index, part in enumerate(parts) if part)
+
+
+def _number(digits: str) -> tuple[int, int, str]:
+    significant = digits.lstrip("0") or "0"
+    return (1, len(significant), significant)

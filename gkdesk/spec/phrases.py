@@ -12,6 +12,7 @@ from functools import cache
 
 _META = frozenset("\\.^$*+?{}[]()|")
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_LONG_ESCAPES = frozenset("xuUN0123456789")
 
 NUMBER_TOKEN = "{n}"
 NUMBER_PATTERN = r"(\d{1,3}(?:,\d{3})+|\d+)"
@@ -39,7 +40,8 @@ def phrase_error(pattern: str, zero: bool) -> str | None:
 @cache
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Runs of plain characters every match of `pattern` contains (each in full), or None when that cannot be
-    told simply (an alternation at the top, inline flags, an unusual brace). A text lacking one of them cannot
+    told simply (an alternation at the top, inline flags, an escape naming a character by its code or a group by
+    its number, an unclosed brace or class). A text lacking one of them cannot
     match, so the phrase need not even be compiled for it: a report's narrative states a few of the figures,
     and most phrases are never compiled.
 
@@ -63,6 +65,8 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
             runs.append(run)
             run = ""
         if char == "\\":
+            if source[index + 1 : index + 2] in _LONG_ESCAPES:
+                return None  # \x41, \u3000, \N{…}, \101, \1: more than one character, or a character not written
             index += 2
             continue
         if char == "[":

@@ -80,7 +80,8 @@ def test_required_runs(pattern: str, expected: tuple[str, ...]) -> None:
     assert all(literal in text for text in _matching_examples(pattern) for literal in expected)
 
 
-@pytest.mark.parametrize("pattern", [r"申请|件", r"(?i)abc", r"a{2", r"a[bc"])
+@pytest.mark.parametrize("pattern", [r"申请|件", r"(?i)abc", r"a{2", r"a[bc", r"共\u3000{n}件", r"\x41", r"\101",
+                                     r"(a)\10", r"\N{DIGIT ONE}件"])
 def test_nothing_is_required_of_what_is_not_read_simply(pattern: str) -> None:
     assert required_literals(pattern) is None
 
