@@ -4,8 +4,11 @@ A definition is loaded from its file the first time (gkdesk.spec.loader), then k
 folder the program names at start (main.py; none in tests or when the folder cannot be written). The file's
 name holds a digest of the definition's text and of the code that loads it (the .py files of gkdesk/spec and
 gkdesk/checks, or the bundled program itself), so an edited definition or another version of gkdesk never reads
-a stale one. The folder may sit on a USB stick: the pickle is read by an unpickler that builds only the
-definition's own classes and refuses anything else, and a damaged, foreign or unreadable file is loaded afresh.
+a stale one. The folder may sit on a USB stick: the pickle is read by an unpickler that builds only the classes
+defined in gkdesk.spec and refuses anything else (nothing in it can run code), a file larger than any definition
+is not read, and a damaged, foreign or unreadable file is loaded afresh. A well-formed definition placed there
+under the right name is taken as it is, as the folder's settings are: whoever can write the folder can write the
+program beside it (portable) or is the user.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import io
 import os
 import pickle
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -30,6 +34,7 @@ _folder: Path | None = None
 _GKDESK = Path(__file__).resolve().parent.parent
 CODE_FOLDERS = ("spec", "checks", "checks/kinds")  # what decides a loaded definition: loader, types, check kinds
 SPEC_MODULES = "gkdesk.spec."
+MAX_BYTES = 4 * 1024 * 1024  # a definition pickles to some 60 KB
 
 
 def use_definition_cache(folder: Path | None) -> None:
@@ -95,15 +100,18 @@ class _DefinitionUnpickler(pickle.Unpickler):
             return _proxy
         if module.startswith(SPEC_MODULES) and module in sys.modules:
             found = getattr(sys.modules[module], name, None)
-            if isinstance(found, type):
+            if isinstance(found, type) and found.__module__ == module:  # defined there, not merely imported
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a format definition")
 
 
 def _read(file: Path) -> FormatSpec | None:
     try:
-        data = file.read_bytes()
+        with file.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except OSError:
+        return None
+    if len(data) > MAX_BYTES:
         return None
     try:
         spec = _DefinitionUnpickler(io.BytesIO(data)).load()
@@ -120,14 +128,18 @@ def _write(file: Path, spec: FormatSpec) -> None:
         pickler.dump(spec)
     except (pickle.PicklingError, TypeError, AttributeError):
         return  # a definition holding something that does not keep: loaded afresh each time
-    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+    temporary: Path | None = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(buffer.getvalue())
-        os.replace(temporary, file)  # another gkdesk starting at the same moment reads a whole file or none
+        handle, name = tempfile.mkstemp(dir=file.parent, prefix=f"{file.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(buffer.getvalue())
+        os.replace(temporary, file)  # another gkdesk (or thread) loading at the same moment reads a whole file
     except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         return
     for older in file.parent.glob(f"{file.name.rsplit('-', 1)[0]}-*.pickle"):  # what other versions left
         if older != file:

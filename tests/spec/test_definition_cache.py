@@ -3,6 +3,7 @@ one, and never anything but a definition from a file in the cache folder."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import subprocess
@@ -126,3 +127,22 @@ def test_without_a_folder_nothing_is_kept() -> None:
     """)
     output = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert output.stdout.strip() == "ok", output.stderr
+
+
+def test_only_classes_defined_in_the_definition_modules_are_built() -> None:
+    unpickler = cache._DefinitionUnpickler(io.BytesIO(b""))
+    assert unpickler.find_class("gkdesk.spec.types", "FormatSpec") is FormatSpec
+    for module, name in (("gkdesk.spec.loader", "Path"), ("gkdesk.spec.cache", "MappingProxyType"),
+                         ("gkdesk.spec.types", "os"), ("builtins", "eval"), ("posix", "system")):
+        with pytest.raises(pickle.UnpicklingError):
+            unpickler.find_class(module, name)
+
+
+def test_a_file_larger_than_any_definition_is_not_read(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load("2021")
+    (file,) = kept.glob("*.pickle")
+    monkeypatch.setattr(cache, "MAX_BYTES", file.stat().st_size - 1)
+    calls: list[str] = []
+    real = loader.load_spec_text
+    monkeypatch.setattr(loader, "load_spec_text", lambda text, name: calls.append(name) or real(text, name))
+    assert load("2021") == load_spec("2021") and calls == ["annual-report-2021.toml"]
