@@ -18,12 +18,10 @@ from typing import NoReturn
 
 
 def exit_now(code: int) -> NoReturn:
-    """End the process with `code` without the interpreter's teardown. As at a normal exit, work still running
-    in another thread (a roll-up, a conversion being read) is waited for first, then the exit handlers run."""
-    current = threading.current_thread()
-    for thread in threading.enumerate():
-        if thread is not current and not thread.daemon:
-            thread.join()
+    """End the process with `code` without the interpreter's teardown. As at a normal exit, Python threads still
+    working are waited for first (threading's own shutdown: executors stopped, then non-daemon threads joined),
+    then the exit handlers run. Qt's threads are the window's to end before its event loop returns."""
+    threading._shutdown()  # type: ignore[attr-defined]
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         # a closed pipe (`check … | head`) or a closed stream: nothing more can be said

@@ -119,6 +119,7 @@ def run_window(path: str | None, screenshot_dir: str | None, size: str | None = 
         print(problem, file=sys.stderr)
         return 2
     if screenshot_dir:
+        gc.enable()  # main.py held the collector back for the start; saving every page is no start
         if unreachable is not None or (not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         previous_handler = qInstallMessageHandler(quiet_qt_message)

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self.preferences.store_bytes("window/splitter", self.splitter.saveState())
         self.preferences.store_bytes("window/right_splitter", self.right_splitter.saveState())
         self.preferences.settings.sync()  # the program leaves without tearing down (gkdesk/cli/exit.py)
+        self.rollups.stop()  # its worker thread must end before the application does
         self.autosaver.stop()
         self.autosaver.discard()
         event.accept()

@@ -35,6 +35,11 @@ class RollupActions:
         self.dialog.raise_()
         return self.dialog
 
+    def stop(self) -> None:
+        """Close the roll-up dialog (a running roll-up is cancelled and waited for): the window is closing."""
+        if self.dialog is not None:
+            self.dialog.done(0)
+
     def _forget(self) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()

@@ -113,3 +113,18 @@ def test_work_in_another_thread_is_finished_before_the_program_leaves(tmp_path: 
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 3, result.stderr
     assert (tmp_path / "done").read_text(encoding="utf-8") == "whole"
+
+
+def test_closing_the_window_during_a_roll_up_ends_the_roll_up_first(tmp_path: Path) -> None:
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    for number in range(200):
+        (returns / f"{number:03d}.gkr").write_bytes(SAMPLE_GKR.read_bytes())
+    action = (
+        f"dialog = window.rollups.open_dialog(); dialog.set_sources([{str(returns)!r}]); dialog.start(); "
+        "worker = dialog.worker; print('running', dialog.running(), flush=True); window.close(); "
+        "print('after close', worker.isFinished(), flush=True)"
+    )
+    result = run_window_then(action, tmp_path)
+    assert "running True" in result.stdout and "after close True" in result.stdout
+    assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
