@@ -30,6 +30,8 @@ def test_placeholders_in_an_opening_are_no_values() -> None:
     bracketed = "联系（地址：同心县新区行政中心（政务服务大楼）3楼326室；联系电话：0953-8637408（工作日）；电子邮箱：tx@163.com）。"
     found = parse_contact(bracketed)
     assert (found.address, found.phone) == ("同心县新区行政中心（政务服务大楼）3楼326室", "0953-8637408（工作日）")
+    left_open = parse_contact("联系（地址：某某县（东区人民路1号；联系电话：0953-1234567）。")
+    assert (left_open.address, left_open.phone) == ("某某县（东区人民路1号", "0953-1234567")
 
 
 def test_organ_level_and_spaces_between_chinese_characters_survive_the_web_page(tmp_path: Path) -> None:

@@ -19,9 +19,9 @@ _SUBHEADING_RE = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]
 _MAX_HEADING_EXTRA = 12
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_SEARCH_LINES = 8  # a title below this many lines before the first heading is the opening's, not the title
-# A detail runs to the next "；" or to the bracket that closes the details, keeping brackets of its own:
-# "地址：某某县（东区）人民路1号；" is the whole address.
-_DETAIL = r"((?:[^；;（()）\n]|[（(][^（()）\n]*[）)])+)"
+# A detail runs to the next "；" or to the bracket that closes the details, keeping brackets of its own
+# ("地址：某某县（东区）人民路1号；" is the whole address) and one left open ("某某县（东区人民路1号；").
+_DETAIL = r"((?:[^；;（()）\n]|[（(][^（()）；;\n]*[）)]|[（(][^（()）；;\n]*)+)"
 _CONTACT_PATTERNS = {
     "office": r"(?:可与|请与|联系单位[:：])\s*([^，,。（(]{2,40}?)\s*联系",
     "address": r"地址[:：]\s*" + _DETAIL,
