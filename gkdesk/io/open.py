@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.files.atomic import remove_stale_temps_before_reading
@@ -65,8 +66,13 @@ def _read_old_sheet(path: Path, cancel: threading.Event | None = None) -> Import
     return result
 
 
-# The readers that run LibreOffice first (slow: seconds), which a caller may cancel.
-_CONVERTING: dict[str, Callable[[Path, threading.Event | None], ImportResult]] = {
+# The readers that run LibreOffice first (slow: seconds), which a caller may cancel: one for each of
+# gkdesk.io.kinds.CONVERTED_SUFFIXES.
+class ConvertingReader(Protocol):
+    def __call__(self, path: Path, cancel: threading.Event | None = None) -> ImportResult: ...
+
+
+_CONVERTING: dict[str, ConvertingReader] = {
     ".doc": _read_old_word,
     ".wps": _read_old_word,
     ".xls": _read_old_sheet,
@@ -81,10 +87,7 @@ READERS: dict[str, Reader] = {  # one for each of gkdesk.io.kinds.REPORT_SUFFIXE
     ".htm": _read_html,
     ".mht": _read_mht,
     ".mhtml": _read_mht,
-    ".doc": _read_old_word,
-    ".wps": _read_old_word,
-    ".xls": _read_old_sheet,
-    ".et": _read_old_sheet,
+    **_CONVERTING,
 }
 
 

@@ -25,7 +25,8 @@ MAX_DEPTH = 8
 
 @dataclass
 class Collected:
-    files: list[Path] = field(default_factory=list)  # report files to read
+    """What walking the sources met besides the reports to read."""
+
     refused: list[Refusal] = field(default_factory=list)  # met but not read, each with its reason
     templates: list[Path] = field(default_factory=list)  # .gkt files met on the way (never read as reports)
 
@@ -163,7 +164,7 @@ def _modified(path: str) -> float:
 
 @dataclass
 class Found:
-    """What a roll-up reads, the files kept in a temporary file in reading order (see collect_spooled)."""
+    """What a roll-up reads, the files kept in a temporary file in reading order (see collect)."""
 
     files: Spool
     refused: list[Refusal]
@@ -176,9 +177,10 @@ class Found:
         self.files.close()
 
 
-def collect_spooled(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Iterable[Path | str] = ()) -> Found:
-    """collect for a roll-up of any size: each file once, most recently modified first (then by path), held in
-    a temporary file rather than in memory. Close the result."""
+def collect(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Iterable[Path | str] = ()) -> Found:
+    """Report files under `sources` (folders and files) whose suffix is in `suffixes`, each once, most recently
+    modified first (then by path), held in a temporary file rather than in memory however many there are. Every
+    path met that is not read is in `refused` with its reason. Close the result."""
     wanted = {suffix.lower() for suffix in suffixes}
     found = Collected()
     skip = {_identity(p) for p in exclude}
@@ -207,19 +209,6 @@ def _first_of_each(paths: Iterator[list[str]], skip: set[str]) -> Iterator[tuple
         if identity != last and identity not in skip:
             yield [-_modified(path), path], path
         last = identity
-
-
-def collect(sources: Iterable[Path | str], suffixes: Iterable[str], exclude: Iterable[Path | str] = ()) -> Collected:
-    """Report files under `sources` (folders and files) whose suffix is in `suffixes`, each once, in the order
-    met. Every path met that is not read is listed in `refused` with its reason."""
-    wanted = {suffix.lower() for suffix in suffixes}
-    found = Collected()
-    skip = {_identity(p) for p in exclude}
-    unique: dict[str, str] = {}
-    for path in _met(sources, wanted, found):
-        unique.setdefault(_identity(path), path)
-    found.files = [Path(path) for identity, path in unique.items() if identity not in skip]
-    return found
 
 
 def output_conflict(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gkdesk.io.open import READERS
-from gkdesk.rollup.collect import collect_spooled
+from gkdesk.rollup.collect import collect
 from gkdesk.rollup.order import natural_key
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
 from gkdesk.rollup.rows import RowStore
@@ -300,7 +300,7 @@ def roll_up(
     With `workers` > 1, files are read in that many worker processes (results are taken in order, so the
     outcome is the same). Raises RollupCancelled when `progress` returns False.
     """
-    found = collect_spooled(sources, READERS, exclude)
+    found = collect(sources, READERS, exclude)
     total = found.files.count
     edition = None
     if template is None and year is not None:

@@ -14,7 +14,6 @@ from gkdesk.checks import run_checks
 from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import ImportResult, import_findings
 from gkdesk.io.open import read_with_result
-from gkdesk.model import CellValue
 from gkdesk.rollup.export import is_rollup_workbook
 from gkdesk.rollup.spool import spool_record
 
@@ -29,7 +28,6 @@ class LoadedUnit:
     warnings: int  # not acknowledged
     acknowledged: int
     open_comments: int  # review comments not yet 已确认
-    inputs: dict[str, CellValue]  # the input cells, for the totals
     record: str  # stated values and findings, for the spool
 
 
@@ -67,6 +65,5 @@ def load_unit(path: str) -> LoadedUnit | str:
         warnings=len(warnings) - acknowledged,
         acknowledged=acknowledged,
         open_comments=sum(1 for comment in report.comments if comment.status != "已确认"),
-        inputs={cell.key: report.values[cell.key] for cell in spec.input_cells if cell.key in report.values},
         record=spool_record(report, findings),
     )

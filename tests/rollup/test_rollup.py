@@ -247,7 +247,10 @@ def test_the_output_workbook_is_never_taken_for_a_return(tmp_path: Path) -> None
     out = tmp_path / "汇总.xlsx"
     out.write_bytes(b"previous roll-up")
     found = collect([tmp_path], [".gkr", ".xlsx"], exclude=[out])
-    assert [p.name for p in found.files] == ["甲.gkr"]
+    try:
+        assert [Path(p).name for p in found.paths()] == ["甲.gkr"]
+    finally:
+        found.close()
 
 
 def test_cli_json_shape(stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
