@@ -38,9 +38,15 @@ MAX_BYTES = 4 * 1024 * 1024  # a definition pickles to some 60 KB
 
 
 def use_definition_cache(folder: Path | None) -> None:
-    """Keep loaded definitions in `folder` (created when first written); None: load every time."""
+    """Keep loaded definitions in `folder` (created now); None, or a folder that cannot be written (a read-only
+    stick): load every time."""
     global _folder
-    _folder = folder
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = None
+    _folder = folder if folder is not None and os.access(folder, os.W_OK | os.X_OK) else None
 
 
 def definitions_kept() -> bool:

@@ -459,10 +459,9 @@ def _definition_file(edition: str) -> Path:
 @cache
 def edition_years(edition: str) -> tuple[int, int | None]:
     """first_year and last_year of `edition`. Which edition a year takes is asked at every start (a new report's
-    year): when the program keeps definitions between runs, loading one costs little once it is kept (a folder
-    that cannot be written keeps none, and both are then loaded whole, as before); otherwise the definition's
-    top-level keys are read without loading the rest, and a definition whose top cannot be read that way is
-    loaded whole, which says what is wrong with it."""
+    year): when the program keeps definitions between runs, loading one costs little once it is kept; otherwise
+    the definition's top-level keys are read without loading the rest, and a definition whose top cannot be read
+    that way is loaded whole, which says what is wrong with it."""
     if definitions_kept():
         kept = load_spec(edition)
         return kept.first_year, kept.last_year
