@@ -15,7 +15,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
@@ -37,9 +37,20 @@ class RollupCancelled(Exception):
     """The person pressed 取消."""
 
 
-# What the roll-up notes of each accepted return while reading (a line of the arrivals spool): its group, the
-# unit's name (the list's, where listed), its position in the template's list, the file, its counts.
-YEAR, EDITION, ORGAN, LISTED, FILE, ERRORS, WARNINGS, ACKNOWLEDGED, OPEN_COMMENTS, INDEX = range(10)
+class Arrival(NamedTuple):
+    """What the roll-up notes of each accepted return while reading: a line of the arrivals spool (kept, and
+    sorted through temporary files, as the JSON list of these fields)."""
+
+    year: int
+    edition: str
+    organ: str  # the unit's name: the list's, where listed
+    listed: int | None  # its position in the template's list
+    file: str
+    errors: int
+    warnings: int
+    acknowledged: int
+    open_comments: int
+    spool_index: int  # its record (values and findings) in the spool
 
 
 def _natural(name: str) -> list[Any]:
@@ -77,8 +88,8 @@ class _Rollup:
         listed = self.listed.get(unit_key(loaded.organ)) if self.units else None
         organ = self.units[listed].name if listed is not None else loaded.organ
         index = self.spool.add(loaded.record)
-        counts = [loaded.errors, loaded.warnings, loaded.acknowledged, loaded.open_comments]
-        self.arrivals.add_value([loaded.year, loaded.edition, organ, listed, path, *counts, index])
+        counts = (loaded.errors, loaded.warnings, loaded.acknowledged, loaded.open_comments)
+        self.arrivals.add_value(Arrival(loaded.year, loaded.edition, organ, listed, path, *counts, index))
 
     def close(self) -> None:
         self.spool.close()
@@ -102,7 +113,7 @@ class _Rollup:
         for group in self.groups:
             if group != chosen:
                 reason = self._minority_reason(*group, chosen, sizes)
-                self.refused += [Refusal(line[FILE], reason) for line in self._arrived() if (line[YEAR], line[EDITION]) == group]
+                self.refused += [Refusal(line.file, reason) for line in self._arrived() if (line.year, line.edition) == group]
         totals = Totals(chosen[1]) if chosen is not None else None
         rows = RowStore(self.units)
         try:
@@ -117,19 +128,20 @@ class _Rollup:
         result.choice_note = self._choice_note(chosen, sizes)
         return result
 
-    def _arrived(self) -> Iterator[list[Any]]:
-        return (line for _, line in self.arrivals.records())
+    def _arrived(self) -> Iterator[Arrival]:
+        return (Arrival(*line) for _, line in self.arrivals.records())
 
-    def _by_unit(self) -> Iterator[list[Any]]:
+    def _by_unit(self) -> Iterator[Arrival]:
         """The arrivals ordered by group, then unit, then as read (the most recently modified file first)."""
-        return spill_sorted(([line[YEAR], line[EDITION], unit_key(line[ORGAN]), line[INDEX]], line) for line in self._arrived())
+        keyed = (([line.year, line.edition, unit_key(line.organ), line.spool_index], line) for line in self._arrived())
+        return (Arrival(*line) for line in spill_sorted(keyed))
 
     def _unit_counts(self) -> Counter[tuple[int, str]]:
         """Units returned per (year, edition), each unit once however often it returned."""
         sizes: Counter[tuple[int, str]] = Counter()
         last = None
         for line in self._by_unit():
-            current = (line[YEAR], line[EDITION], unit_key(line[ORGAN]))
+            current = (line.year, line.edition, unit_key(line.organ))
             if current != last:
                 sizes[current[:2]] += 1
                 last = current
@@ -140,57 +152,60 @@ class _Rollup:
         missing in their place; the counted returns added to `totals`."""
         missing = iter(enumerate(self.units))
         upcoming = next(missing, None)
-        for line, status, note, position in spill_sorted(self._counted_and_duplicates(chosen, totals)):
+        for fields, status, note, position in spill_sorted(self._counted_and_duplicates(chosen, totals)):
+            line = Arrival(*fields)
             while upcoming is not None and upcoming[0] < position:
                 rows.append(UnitRow(upcoming[1].name, MISSING, unit=upcoming[1]))
                 upcoming = next(missing, None)
             if upcoming is not None and upcoming[0] == position:
                 upcoming = next(missing, None)
-            listed = self.units[line[LISTED]] if line[LISTED] is not None else None
-            counts = line[ERRORS], line[WARNINGS], line[ACKNOWLEDGED], line[OPEN_COMMENTS]
-            rows.append(UnitRow(line[ORGAN], status, line[FILE], listed, *counts, note=note, spool_index=line[INDEX]))
+            listed = self.units[line.listed] if line.listed is not None else None
+            counts = line.errors, line.warnings, line.acknowledged, line.open_comments
+            rows.append(UnitRow(line.organ, status, line.file, listed, *counts, note=note, spool_index=line.spool_index))
         while upcoming is not None:
             rows.append(UnitRow(upcoming[1].name, MISSING, unit=upcoming[1]))
             upcoming = next(missing, None)
 
-    def _counted_and_duplicates(self, chosen: tuple[int, str] | None, totals: Totals | None) -> Iterator[tuple[list[Any], list[Any]]]:
-        """(order key, [arrival line, status, note, template position]) of the chosen group's returns, one unit at a time: the first
-        read (the most recently modified) is counted, the others are double returns."""
+    def _counted_and_duplicates(
+        self, chosen: tuple[int, str] | None, totals: Totals | None
+    ) -> Iterator[tuple[list[Any], list[Any]]]:
+        """(order key, [arrival, status, note, template position]) of the chosen group's returns, one unit at a
+        time: the first read (the most recently modified) is counted, the others are double returns."""
         if chosen is None or totals is None:
             return
-        returns: list[list[Any]] = []
+        returns: list[Arrival] = []
         for line in self._by_unit():
-            if (line[YEAR], line[EDITION]) != chosen:
+            if (line.year, line.edition) != chosen:
                 continue
-            if returns and unit_key(returns[0][ORGAN]) != unit_key(line[ORGAN]):
+            if returns and unit_key(returns[0].organ) != unit_key(line.organ):
                 yield from self._one_unit(returns, totals)
                 returns = []
             returns.append(line)
         if returns:
             yield from self._one_unit(returns, totals)
 
-    def _one_unit(self, returns: list[list[Any]], totals: Totals) -> Iterator[tuple[list[Any], list[Any]]]:
+    def _one_unit(self, returns: list[Arrival], totals: Totals) -> Iterator[tuple[list[Any], list[Any]]]:
         first, *others = returns
-        listed = first[LISTED] is not None or not self.units
-        record = self.spool.record(first[INDEX])
+        listed = first.listed is not None or not self.units
+        record = self.spool.record(first.spool_index)
         totals.add_values({key: decode_value(raw) for key, raw in record["values"].items()})
         notes = [] if listed else ["不在模板的单位名单中，已计入合计"]
-        notes += [f"另有重复报送：{Path(other[FILE]).name}" for other in others]
-        key = self._order(first, False, first[INDEX])
+        notes += [f"另有重复报送：{Path(other.file).name}" for other in others]
+        key = self._order(first, False, first.spool_index)
         yield key, [first, RETURNED if listed else UNLISTED, "；".join(notes), key[0]]
-        note = f"重复报送：以 {Path(first[FILE]).name} 为准，本文件未计入合计"
+        note = f"重复报送：以 {Path(first.file).name} 为准，本文件未计入合计"
         for other in others:
-            key = self._order(other, True, first[INDEX])
+            key = self._order(other, True, first.spool_index)
             yield key, [other, DUPLICATE, note, key[0]]
 
-    def _order(self, line: list[Any], duplicate: bool, first_read: int) -> list[Any]:
+    def _order(self, line: Arrival, duplicate: bool, first_read: int) -> list[Any]:
         """Where a row goes: listed units in the template's order, then the others in natural order (第2镇 before
         第10镇), a unit's counted return before its double returns. The key starts with the template position."""
-        if line[LISTED] is not None:
-            return [line[LISTED], [], 0, duplicate, line[INDEX]]
+        if line.listed is not None:
+            return [line.listed, [], 0, duplicate, line.spool_index]
         if self.units:
-            return [len(self.units), _natural(line[ORGAN]), first_read, duplicate, line[INDEX]]
-        return [len(self.units), _natural(line[ORGAN]), duplicate, line[FILE], line[INDEX]]
+            return [len(self.units), _natural(line.organ), first_read, duplicate, line.spool_index]
+        return [len(self.units), _natural(line.organ), duplicate, line.file, line.spool_index]
 
     def _year_sizes(self, sizes: Counter[tuple[int, str]]) -> Counter[int]:
         """Units counted per year (all editions of the year together)."""
