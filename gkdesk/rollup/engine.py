@@ -20,10 +20,11 @@ from typing import Any, NamedTuple
 from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
 from gkdesk.rollup.order import natural_key
+from gkdesk.rollup.record import decode_value
 from gkdesk.rollup.result import DUPLICATE, MISSING, RETURNED, UNLISTED, Refusal, RollupResult, UnitRow
 from gkdesk.rollup.rows import RowStore
 from gkdesk.rollup.spill import spill_sorted
-from gkdesk.rollup.spool import Spool, decode_value
+from gkdesk.rollup.spool import Spool
 from gkdesk.rollup.totals import Totals, check_totals
 from gkdesk.rollup.unit import LoadedUnit, load_unit
 from gkdesk.spec import edition_for_year, load_spec

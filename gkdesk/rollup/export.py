@@ -23,8 +23,8 @@ from gkdesk.rollup.book.total_sheets import add_total_sheets
 from gkdesk.rollup.book.unit_tables import UnitTableSheet, unit_column_width
 from gkdesk.rollup.book.units_sheet import add_units_sheet
 from gkdesk.rollup.figures import Figure, applications_key, main_figures, outcome_figures
+from gkdesk.rollup.record import decode_value
 from gkdesk.rollup.result import RollupResult
-from gkdesk.rollup.spool import decode_value
 from gkdesk.spec import CURRENT_EDITION, FormatSpec, load_spec
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gkdesk.model import CellValue, Invalid, Number, Resolved
+from gkdesk.rollup.record import decode_value
 from gkdesk.rollup.result import RollupResult
-from gkdesk.rollup.spool import decode_value
 from gkdesk.spec import CURRENT_EDITION, FormatSpec, Table, load_spec
 
 REQUESTS, NEW_ROW, TOTAL_COLUMN, OUTCOME_GROUP = "requests", "new", "total", "outcomes"

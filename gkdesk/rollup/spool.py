@@ -1,7 +1,7 @@
-"""A temporary file holding each unit's stated values and findings, so memory stays flat. No Qt.
+"""Lines of JSON kept in a temporary file, so a roll-up of any size holds none of them in memory. No Qt.
 
-The roll-up keeps nothing of a unit in memory but where its line starts; the export reads the lines back
-one at a time. The same store holds the roll-up's other per-unit lines (arrivals, rows).
+The roll-up keeps its per-unit lines here (each unit's values and findings — gkdesk/rollup/record.py —, the
+arrivals, the completeness table's rows, the files to read) and only where each line starts.
 """
 
 from __future__ import annotations
@@ -10,51 +10,7 @@ import json
 import tempfile
 from array import array
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import IO, Any
-
-from gkdesk.checks import Finding
-from gkdesk.model import CellValue, Invalid, Report, Resolved
-
-Record = dict[str, Any]
-
-
-def _encode(value: CellValue) -> Any:
-    if isinstance(value, Decimal):
-        return {"d": format(value, "f")}
-    if isinstance(value, Invalid):
-        return {"x": value.raw}
-    return value
-
-
-def decode_value(raw: Any) -> CellValue:
-    """A stored value back: int, Decimal, Invalid or None."""
-    if isinstance(raw, dict):
-        return Decimal(raw["d"]) if "d" in raw else Invalid(raw["x"])
-    return raw
-
-
-def unit_figures(report: Report) -> dict[str, CellValue]:
-    """A unit's figure in every cell, as the county totals count it: its inputs, and each total derived from
-    its items (a printed total that disagrees is that unit's error, reported by its findings)."""
-    resolved = Resolved(report)
-    return {key: resolved.derived.get(key, report.values.get(key)) for key in report.spec.cells}
-
-
-def spool_record(report: Report, findings: list[Finding]) -> str:
-    """One line: `report`'s figures (all cells, see unit_figures) and its findings."""
-    values = {key: _encode(value) for key, value in unit_figures(report).items()}
-    items = [
-        {
-            "rule": f.rule,
-            "severity": f.severity,
-            "cells": list(f.cells),
-            "message": f.message,
-            "acknowledged": report.acknowledgements.get(f.key, "") if not f.is_error else "",
-        }
-        for f in findings
-    ]
-    return json.dumps({"values": values, "findings": items}, ensure_ascii=False)
 
 
 class Spool:
@@ -73,7 +29,7 @@ class Spool:
         return len(self._offsets)
 
     def add(self, line: str) -> int:
-        """Store one line of JSON (a spool_record, or any json.dumps text); returns its index."""
+        """Store one line of JSON (a unit's record, or any json.dumps text); returns its index."""
         data = line.encode("utf-8", "surrogatepass") + b"\n"
         self._file.seek(self._end)
         self._file.write(data)
@@ -85,8 +41,7 @@ class Spool:
         return self.add(json.dumps(value, ensure_ascii=False))
 
     def records(self) -> Iterator[tuple[int, Any]]:
-        """(index, the stored value) in the order stored; for spool_record lines
-        {"values": {cell key: raw}, "findings": [...]}."""
+        """(index, the stored value) in the order stored."""
         for index in range(len(self._offsets)):
             yield index, self.record(index)
 

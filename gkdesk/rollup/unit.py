@@ -15,7 +15,7 @@ from gkdesk.io.errors import ReportFileError
 from gkdesk.io.import_result import ImportResult, import_findings
 from gkdesk.io.open import read_with_result
 from gkdesk.rollup.export import is_rollup_workbook
-from gkdesk.rollup.spool import spool_record
+from gkdesk.rollup.record import spool_record
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def per_file_split(count: int = 20, kind: str = KIND) -> tuple[float, float]:
     from gkdesk.checks import run_checks
     from gkdesk.io.open import read_report
     from gkdesk.rollup.export import is_rollup_workbook
-    from gkdesk.rollup.spool import spool_record
+    from gkdesk.rollup.record import spool_record
 
     files = files_for(count, kind)
     read_report(files[0])
