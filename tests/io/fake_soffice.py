@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from gkdesk.io.docx.export import export_docx
+from tests.helpers import sample_report
+
 SCRIPT = """#!/bin/sh
 state={state}
 target=""; outdir=""; source=""
@@ -107,3 +110,19 @@ def ended(pids: list[int]) -> bool:
 
 
 posix_only = pytest.mark.skipif(os.name != "posix" or not Path("/proc/self/stat").exists(), reason="a POSIX shell script and /proc")
+
+
+@pytest.fixture
+def made_docx(tmp_path: Path) -> Path:
+    """What LibreOffice would make of an old file: a .docx exported by gkdesk from the sample report."""
+    path = tmp_path / "made.docx"
+    export_docx(sample_report(), path)
+    return path
+
+
+@pytest.fixture
+def old_doc(tmp_path: Path) -> Path:
+    """An old .doc as a township sends it (an OLE header: the fake converter never reads it)."""
+    path = tmp_path / "乡镇报告.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    return path

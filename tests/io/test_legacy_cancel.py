@@ -10,29 +10,14 @@ from pathlib import Path
 import pytest
 
 from gkdesk.io import kinds
-from gkdesk.io.docx.export import export_docx
 from gkdesk.io.errors import ReadingCancelled, ReportFileError
 from gkdesk.io.files import convert
 from gkdesk.io.open import needs_conversion, read_with_result
 from tests.helpers import sample_report
-from tests.io.fake_soffice import alive, ended, install_fake_soffice, posix_only
+from tests.io.fake_soffice import alive, ended, install_fake_soffice, made_docx, old_doc, posix_only
 
 pytestmark = posix_only
-
-
-@pytest.fixture
-def made_docx(tmp_path: Path) -> Path:
-    """What LibreOffice would make of the old file: a .docx exported by gkdesk."""
-    path = tmp_path / "made.docx"
-    export_docx(sample_report(), path)
-    return path
-
-
-@pytest.fixture
-def old_doc(tmp_path: Path) -> Path:
-    path = tmp_path / "乡镇报告.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # an OLE header: the fake never reads it
-    return path
+__all__ = ["made_docx", "old_doc"]  # fixtures shared with the other old-file tests
 
 
 def test_the_converted_suffixes_are_the_ones_libreoffice_converts() -> None:

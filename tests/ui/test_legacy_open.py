@@ -11,32 +11,17 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from gkdesk.io.docx.export import export_docx
 from gkdesk.ui import legacy_reading
 from gkdesk.ui.legacy_reading import ConversionDialog
 from gkdesk.ui.main_window import MainWindow
 from tests.helpers import sample_report
-from tests.io.fake_soffice import FakeSoffice, alive, ended, install_fake_soffice, posix_only
+from tests.io.fake_soffice import FakeSoffice, alive, ended, install_fake_soffice, made_docx, old_doc, posix_only
 from tests.io.test_docx_export_render import convert, needs_soffice
 from tests.ui.helpers import shown, type_in_cell
 
 pytestmark = posix_only
+__all__ = ["made_docx", "old_doc"]  # fixtures shared with the other old-file tests
 CELL = "requests.new.natural"
-
-
-@pytest.fixture
-def made_docx(tmp_path: Path) -> Path:
-    """What LibreOffice would make of the old file: a .docx exported by gkdesk from the sample report."""
-    path = tmp_path / "made.docx"
-    export_docx(sample_report(), path)
-    return path
-
-
-@pytest.fixture
-def old_doc(tmp_path: Path) -> Path:
-    path = tmp_path / "乡镇报告.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # an OLE header: the fake never reads it
-    return path
 
 
 class PaintCounter(QObject):
@@ -64,6 +49,18 @@ def while_converting(window: MainWindow, fake: FakeSoffice, then: Callable[[Conv
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+def titles_while_converting(window: MainWindow, fake: FakeSoffice, then: Callable[[ConversionDialog], None]) -> list[str]:
+    """The dialog's title, noted when it shows while the converter runs, before `then(dialog)`."""
+    titles: list[str] = []
+
+    def note_then(dialog: ConversionDialog) -> None:
+        titles.append(dialog.windowTitle())
+        then(dialog)
+
+    while_converting(window, fake, note_then)
+    return titles
 
 
 def test_the_window_paints_while_an_old_file_converts_then_shows_the_report(
@@ -168,13 +165,7 @@ def test_compare_with_an_old_file_can_be_cancelled(
 ) -> None:
     fake = install_fake_soffice(tmp_path, monkeypatch, made_docx, hold=True)
     window = make_window()
-    titles: list[str] = []
-
-    def during(dialog: ConversionDialog) -> None:
-        titles.append(dialog.windowTitle())
-        dialog.reject()  # Esc or the dialog's close button
-
-    while_converting(window, fake, during)
+    titles = titles_while_converting(window, fake, lambda dialog: dialog.reject())  # Esc or its close button
     try:
         assert window.review.compare(str(old_doc)) is None
     finally:
@@ -190,13 +181,7 @@ def test_last_year_from_an_old_file_is_read_under_the_dialog(
 ) -> None:
     fake = install_fake_soffice(tmp_path, monkeypatch, made_docx, hold=True)
     window = make_window()
-    titles: list[str] = []
-
-    def during(dialog: ConversionDialog) -> None:
-        titles.append(dialog.windowTitle())
-        fake.let_go()
-
-    while_converting(window, fake, during)
+    titles = titles_while_converting(window, fake, lambda _dialog: fake.let_go())
     monkeypatch.setattr(window.templates, "choose_open", lambda title, f: str(old_doc))
     assert window.templates.new_from_last_year()
     assert titles == ["从去年报告新建"]
