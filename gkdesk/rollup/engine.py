@@ -191,10 +191,10 @@ class _Rollup:
         record = self.spool.record(first.spool_index)
         totals.add_values({key: decode_value(raw) for key, raw in record["values"].items()})
         notes = [] if listed else ["不在模板的单位名单中，已计入合计"]
-        notes += [f"另有重复报送：{Path(other.file).name}" for other in others]
+        notes += [f"另有重复报送：{os.path.basename(other.file)}" for other in others]
         key = self._order(first, False, first.spool_index)
         yield key, [first, RETURNED if listed else UNLISTED, "；".join(notes), key[0]]
-        note = f"重复报送：以 {Path(first.file).name} 为准，本文件未计入合计"
+        note = f"重复报送：以 {os.path.basename(first.file)} 为准，本文件未计入合计"
         for other in others:
             key = self._order(other, True, first.spool_index)
             yield key, [other, DUPLICATE, note, key[0]]

@@ -9,6 +9,7 @@ returned files is always written as text (never as a formula) and cleaned of cha
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,7 +128,7 @@ def _write_units(
         values = {cell: decode_value(raw) for cell, raw in record["values"].items()}
         errors = {cell for item in record["findings"] if item["severity"] == "error" for cell in item["cells"]}
         placed = {table: sheet.add_unit(row.organ, values, errors) for table, sheet in by_unit.items()}
-        problems.add_unit(row.organ, Path(row.file or "").name, record["findings"])
+        problems.add_unit(row.organ, os.path.basename(row.file or ""), record["findings"])
         if REQUESTS in by_unit:
             value = values.get(key)
             count = 0 if isinstance(value, Invalid) or value is None else value

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from openpyxl.styles import Font
 from openpyxl.workbook import Workbook
@@ -69,7 +69,7 @@ def _lines(result: RollupResult, with_codes: bool) -> Iterator[_Line]:
 
 
 def _name(path: str | None) -> str:
-    return Path(path).name if path else ""
+    return os.path.basename(path) if path else ""
 
 
 def _widths(headers: list[str], lines: Iterable[_Line]) -> list[float]:
