@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from gkdesk.io.errors import ReadingCancelled
 from gkdesk.io.open import READERS
 from gkdesk.rollup.collect import collect
 from gkdesk.rollup.order import natural_key
@@ -276,14 +278,16 @@ def _load_chunk(load: Callable[[str], LoadedUnit | str], paths: list[str]) -> li
     return [load(path) for path in paths]
 
 
-def _load_all(files: Iterable[str], count: int, workers: int) -> Generator[LoadedUnit | str, None, None]:
+def _load_all(
+    files: Iterable[str], count: int, workers: int, cancel: threading.Event | None = None
+) -> Generator[LoadedUnit | str, None, None]:
     """Each of the `count` files' LoadedUnit (or refusal reason), in order; closing the generator stops the
     workers. Only a few chunks are handed out ahead, so that what waits in the pool (tasks, results) does not
-    grow with the number of files."""
+    grow with the number of files. Read here (one worker), an old file's conversion stops when `cancel` is set."""
     paths = iter(files)
     if workers <= 1 or count < 2 * workers:
         for path in paths:
-            yield load_unit(path)
+            yield load_unit(path, cancel)
         return
     chunks = iter(lambda: list(itertools.islice(paths, CHUNK)), [])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
@@ -308,13 +312,15 @@ def roll_up(
     exclude: Iterable[Path | str] = (),
     progress: Progress | None = None,
     workers: int = 1,
+    cancel: threading.Event | None = None,
 ) -> RollupResult:
     """Roll up every readable report under `sources` (folders and files; .gkr, .docx, .xlsx mixed).
 
     The year and edition come from `template`, else from `year`, else from the returns themselves (the year
     most units returned for). Among double returns of one unit the most recently modified file counts.
     With `workers` > 1, files are read in that many worker processes (results are taken in order, so the
-    outcome is the same). Raises RollupCancelled when `progress` returns False.
+    outcome is the same). Raises RollupCancelled when `progress` returns False, or at once when `cancel` is set
+    while an old file is being converted in this process.
     """
     found = collect(sources, READERS, exclude)
     total = found.files.count
@@ -323,12 +329,15 @@ def roll_up(
         edition = edition_for_year(year)
     rollup = _Rollup(template, year, edition)
     rollup.refused += found.refused
-    loaded = _load_all(found.paths(), total, workers)
+    loaded = _load_all(found.paths(), total, workers, cancel)
     try:
         for done, path in enumerate(found.paths()):
             if progress is not None and progress(done, total, Path(path)) is False:
                 raise RollupCancelled
-            rollup.add(path, next(loaded))
+            try:
+                rollup.add(path, next(loaded))
+            except ReadingCancelled:
+                raise RollupCancelled from None
         if progress is not None and progress(total, total, None) is False:
             raise RollupCancelled
     except BaseException:

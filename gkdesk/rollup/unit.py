@@ -7,11 +7,12 @@ the unit's findings, as `check` shows them.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from gkdesk.checks import run_checks
-from gkdesk.io.errors import ReportFileError
+from gkdesk.io.errors import ReadingCancelled, ReportFileError
 from gkdesk.io.import_result import ImportResult, import_findings
 from gkdesk.io.open import read_with_result
 from gkdesk.rollup.export import is_rollup_workbook
@@ -31,10 +32,13 @@ class LoadedUnit:
     record: str  # stated values and findings, for the spool
 
 
-def _read(path: Path) -> ImportResult | str:
-    """The report with what reading it found (cells not placed, hand edits after export), or why it cannot be used."""
+def _read(path: Path, cancel: threading.Event | None) -> ImportResult | str:
+    """The report with what reading it found (cells not placed, hand edits after export), or why it cannot be used.
+    ReadingCancelled (the roll-up's 取消 while LibreOffice converts an old file) is no reason: it goes on up."""
     try:
-        return read_with_result(path)
+        return read_with_result(path, cancel)
+    except ReadingCancelled:
+        raise
     except ReportFileError as error:
         return str(error)
     except (MemoryError, RecursionError):
@@ -43,11 +47,12 @@ def _read(path: Path) -> ImportResult | str:
         return f"文件已损坏或不是报告文件（{type(error).__name__}）"
 
 
-def load_unit(path: str) -> LoadedUnit | str:
-    """Read and check one returned file; a string says why it cannot be used."""
+def load_unit(path: str, cancel: threading.Event | None = None) -> LoadedUnit | str:
+    """Read and check one returned file; a string says why it cannot be used. Setting `cancel` stops the
+    conversion of an old file at once (ReadingCancelled)."""
     if path.lower().endswith(".xlsx") and is_rollup_workbook(Path(path)):
         return "这是 gkdesk 生成的汇总表，不是单位报送的报告"
-    result = _read(Path(path))
+    result = _read(Path(path), cancel)
     if isinstance(result, str):
         return result
     report = result.report

@@ -1,4 +1,5 @@
-"""Runs the roll-up off the window's thread, reporting progress; 取消 stops it between two files."""
+"""Runs the roll-up off the window's thread, reporting progress; 取消 stops it between two files, or at once
+while LibreOffice converts an old file."""
 
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ class RollupWorker(QThread):
 
     def run(self) -> None:
         try:
-            result = roll_up(self.sources, template=self.template, exclude=self.exclude, progress=self._progress)
+            result = roll_up(
+                self.sources, template=self.template, exclude=self.exclude, progress=self._progress, cancel=self._stop
+            )
             charts = chart_data(result)
         except RollupCancelled:
             self.cancelled.emit()
