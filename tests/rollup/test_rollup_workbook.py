@@ -218,18 +218,24 @@ def test_twelve_returns_print_in_at_most_eight_pages(book_path: Path, tmp_path: 
     assert pdf_pages(pdf) <= 8
 
 
+def rolled_up_workbook(folder: Path) -> Path:
+    """The roll-up of `folder` written to 汇总.xlsx in it."""
+    result = roll_up([folder])
+    out = folder / "汇总.xlsx"
+    try:
+        write_rollup_xlsx(result, out)
+    finally:
+        result.close()
+    return out
+
+
 def test_what_a_unit_typed_instead_of_a_number_stays_text(tmp_path: Path) -> None:
     from gkdesk.model import Invalid
 
     report = filled_report("第1镇人民政府", values=varied_values(3))
     report.values["requests.new.commercial"] = Invalid('=HYPERLINK("http://x","点我")')
     save_gkr(report, tmp_path / "甲.gkr")
-    result = roll_up([tmp_path])
-    out = tmp_path / "汇总.xlsx"
-    try:
-        write_rollup_xlsx(result, out)
-    finally:
-        result.close()
+    out = rolled_up_workbook(tmp_path)
     sheet = load_workbook(out)["表三"]
     cell = next(cell for cell in sheet[4] if cell.value == '=HYPERLINK("http://x","点我")')
     assert cell.data_type == "s" and cell.fill.fgColor.rgb == ERROR_FILL.fgColor.rgb
@@ -237,12 +243,7 @@ def test_what_a_unit_typed_instead_of_a_number_stays_text(tmp_path: Path) -> Non
 
 def test_a_roll_up_with_nothing_counted_still_writes_a_readable_workbook(tmp_path: Path) -> None:
     (tmp_path / "说明.txt").write_text("不是报告", encoding="utf-8")
-    result = roll_up([tmp_path])
-    out = tmp_path / "汇总.xlsx"
-    try:
-        write_rollup_xlsx(result, out)
-    finally:
-        result.close()
+    out = rolled_up_workbook(tmp_path)
     book = load_workbook(out)
     assert book.sheetnames == ["完整性", "表二", "表三", "表四", "各单位问题"]
     assert "没有可汇总的报告文件" in str(book["完整性"]["A2"].value)
@@ -294,12 +295,7 @@ def _fee_book(tmp_path: Path) -> tuple[Path, Decimal]:
     for index, fee in enumerate(fees):
         report = filled_report(TOWNSHIPS[index], values=varied_values(index) | {"proactive.fee.amount_wan": fee})
         save_gkr(report, tmp_path / f"{index}.gkr")
-    result = roll_up([tmp_path])
-    out = tmp_path / "汇总.xlsx"
-    try:
-        write_rollup_xlsx(result, out)
-    finally:
-        result.close()
+    out = rolled_up_workbook(tmp_path)
     return out, sum(fees, Decimal(0))
 
 
