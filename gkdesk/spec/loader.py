@@ -33,6 +33,7 @@ from gkdesk.spec.types import (
     Table,
     TotalRule,
     ValueType,
+    years_cover,
 )
 
 EDITIONS = ("2021", "2019")  # every format definition in forms/, newest first
@@ -484,8 +485,7 @@ def edition_for_year(year: int) -> str:
     """The edition whose years (first_year … last_year of its definition) cover `year`; years before every
     edition take the oldest, years after take the current one."""
     for edition in EDITIONS:
-        first, last = edition_years(edition)
-        if first <= year and (last is None or year <= last):
+        if years_cover(*edition_years(edition), year):
             return edition
     oldest = min(EDITIONS, key=lambda edition: edition_years(edition)[0])
     return oldest if year < edition_years(oldest)[0] else CURRENT_EDITION

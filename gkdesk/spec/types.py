@@ -210,6 +210,11 @@ class Field:
     aliases: tuple[str, ...] = ()
 
 
+def years_cover(first_year: int, last_year: int | None, year: int) -> bool:
+    """Whether an edition used from `first_year` to `last_year` (None: still in use) covers `year`."""
+    return year >= first_year and (last_year is None or year <= last_year)
+
+
 @dataclass(frozen=True)
 class FormatSpec:
     edition: str
@@ -307,7 +312,7 @@ class FormatSpec:
         return tuple(cell for cell in self.cells.values() if not cell.derived)
 
     def covers_year(self, year: int) -> bool:
-        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+        return years_cover(self.first_year, self.last_year, year)
 
     def title_for(self, organ: str, year: int | None) -> str:
         return self.title.format(organ=organ, year=year if year is not None else "")
