@@ -100,6 +100,16 @@ def cache_dir(program_dir: Path | None = None, env: dict[str, str] | None = None
     return Path(env.get("XDG_CACHE_HOME") or str(home / ".cache")) / APP_NAME
 
 
+def writable_folder(folder: Path) -> Path | None:
+    """`folder`, created if need be, when this process can write in it; None otherwise (a read-only stick). A
+    cheap test, run at every start for the caches: where writing would fail anyway, they are not used."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
 def use_bytecode_cache(program_dir: Path | None = None, env: dict[str, str] | None = None) -> Path | None:
     """Reuse compiled modules across starts without writing anything beside the program.
 
@@ -110,12 +120,8 @@ def use_bytecode_cache(program_dir: Path | None = None, env: dict[str, str] | No
     """
     if sys.flags.dont_write_bytecode or getattr(sys, "frozen", False):
         return None
-    folder = cache_dir(program_dir, env) / "pycache"
-    try:  # a cheap test, run at every start: where writing a compiled module fails anyway, Python goes on without
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not os.access(folder, os.W_OK | os.X_OK):
+    folder = writable_folder(cache_dir(program_dir, env) / "pycache")
+    if folder is None:
         return None
     sys.pycache_prefix = str(folder)
     sys.dont_write_bytecode = False

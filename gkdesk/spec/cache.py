@@ -28,6 +28,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gkdesk import __version__
+from gkdesk.portable import writable_folder
 from gkdesk.spec.types import FormatSpec
 
 _folder: Path | None = None
@@ -41,12 +42,7 @@ def use_definition_cache(folder: Path | None) -> None:
     """Keep loaded definitions in `folder` (created now); None, or a folder that cannot be written (a read-only
     stick): load every time."""
     global _folder
-    if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = None
-    _folder = folder if folder is not None and os.access(folder, os.W_OK | os.X_OK) else None
+    _folder = None if folder is None else writable_folder(folder)
 
 
 def definitions_kept() -> bool:
