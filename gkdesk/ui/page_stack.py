@@ -77,8 +77,7 @@ class PageStack(QStackedWidget):
     def ensure_current(self) -> None:
         """Build the page in view if it is only named yet (before the window's first layout)."""
         if self.deferred is not None:
-            key, self.deferred = self.deferred, None
-            self.show_page(key)
+            self.show_page(self.deferred)  # which ends the deferral
 
     def currentWidget(self) -> QWidget | None:
         """The page in view, built if need be."""
