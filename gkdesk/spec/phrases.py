@@ -41,9 +41,9 @@ def phrase_error(pattern: str, zero: bool) -> str | None:
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Runs of plain characters every match of `pattern` contains (each in full), or None when that cannot be
     told simply (an alternation at the top, inline flags, an escape naming a character by its code or a group by
-    its number, an unclosed brace or class). A text lacking one of them cannot
-    match, so the phrase need not even be compiled for it: a report's narrative states a few of the figures,
-    and most phrases are never compiled.
+    its number, an unclosed brace or class). A text lacking one of them cannot match, so the phrase need not
+    even be compiled for it: a report's narrative states a few of the figures, and most phrases are never
+    compiled.
 
     Only the top level of the expression is read: escapes, character classes and groups (lookarounds
     included) count as unknown, and a character made optional by a quantifier is dropped from its run.
